@@ -1,0 +1,78 @@
+package io.newsstream.classify;
+
+import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.normalize.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds whole-word occurrences of many phrases in a token sequence. A phrase is written as text
+ * ("drug cartel", "U.S. Border Patrol") and canonicalised like the article; a trailing {@code *} on its
+ * last word matches any word starting with it ("smuggl*" finds smuggler, smuggling, smuggled).
+ *
+ * @param <T> what each phrase stands for (a weighted term, a veto)
+ */
+final class PhraseIndex<T> {
+
+    private record Entry<T>(String[] words, boolean prefixLast, T value) {
+    }
+
+    /** One occurrence: the value of the phrase and the token range it covers. */
+    record Hit<T>(T value, int firstToken, int lastToken) {
+    }
+
+    private final Map<String, List<Entry<T>>> byFirstWord = new HashMap<>();
+    private final List<Entry<T>> byPrefixFirstWord = new ArrayList<>();
+
+    void add(String phrase, T value) {
+        boolean prefix = phrase.strip().endsWith("*");
+        List<String> words = CanonicalTokens.of(prefix ? phrase.strip().replaceAll("\\*$", "") : phrase);
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("phrase has no words: '" + phrase + "'");
+        }
+        Entry<T> entry = new Entry<>(words.toArray(String[]::new), prefix, value);
+        if (prefix && words.size() == 1) {
+            byPrefixFirstWord.add(entry);
+        } else {
+            byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(entry);
+        }
+    }
+
+    List<Hit<T>> find(List<Token> tokens) {
+        List<Hit<T>> hits = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).text();
+            List<Entry<T>> candidates = byFirstWord.get(word);
+            if (candidates != null) {
+                for (Entry<T> e : candidates) {
+                    if (matchesAt(e, tokens, i)) {
+                        hits.add(new Hit<>(e.value(), i, i + e.words().length - 1));
+                    }
+                }
+            }
+            for (Entry<T> e : byPrefixFirstWord) {
+                if (word.startsWith(e.words()[0])) {
+                    hits.add(new Hit<>(e.value(), i, i));
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean matchesAt(Entry<?> e, List<Token> tokens, int start) {
+        String[] words = e.words();
+        if (start + words.length > tokens.size()) {
+            return false;
+        }
+        for (int k = 1; k < words.length; k++) {
+            String token = tokens.get(start + k).text();
+            boolean last = k == words.length - 1;
+            if (last && e.prefixLast() ? !token.startsWith(words[k]) : !token.equals(words[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,116 @@
+package io.newsstream.cli;
+
+import io.newsstream.classify.Taxonomy;
+import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.ingest.IngestOutcome;
+import io.newsstream.ingest.IngestReport;
+import io.newsstream.ingest.Ingestor;
+import io.newsstream.ingest.InputReader;
+import io.newsstream.kafka.KafkaClients;
+import io.newsstream.kafka.TopicProvisioner;
+import io.newsstream.kafka.Topics;
+import io.newsstream.pipeline.Pipeline;
+import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.PipelineFailure;
+import io.newsstream.schema.RawArticle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * One-shot processing of an archive through the real pipeline (used by {@code process} and {@code demo}):
+ * start the pipeline, ingest the inputs, and collect from the enriched and dead-letter topics until every
+ * accepted article has come out, then stop.
+ */
+final class ArchiveRun {
+
+    /**
+     * @param ingest   what ingest accepted and rejected
+     * @param enriched the enriched event of each accepted article, in input order
+     * @param failures articles the pipeline dead-lettered
+     * @param missing  ids of accepted articles that did not come out before the timeout
+     */
+    record Result(IngestReport ingest, List<EnrichedArticle> enriched, List<PipelineFailure> failures, List<String> missing) {
+    }
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private ArchiveRun() {
+    }
+
+    static Result run(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy, List<String> inputs,
+                      Consumer<IngestOutcome> listener) throws InterruptedException {
+        Topics topics = new Topics(config.topics());
+        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), config.partitions(),
+                config.replicationFactor());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             Pipeline pipeline = Pipeline.start(config, clients, taxonomy)) {
+            // Read only what this run produces: on a shared cluster the topics may hold earlier runs' events.
+            assignAtEnd(consumer, List.of(topics.enriched().name(), topics.dlq().name()));
+            IngestReport report;
+            try (Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC())) {
+                report = ingestor.ingest(inputs, new InputReader(config.maxArticleBytes(), Clock.systemUTC(), System.in), listener);
+            }
+            return collect(consumer, topics, pipeline, report, config.processTimeout());
+        }
+    }
+
+    private static void assignAtEnd(KafkaConsumer<byte[], byte[]> consumer, Collection<String> topicNames) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topicNames) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    private static Result collect(KafkaConsumer<byte[], byte[]> consumer, Topics topics, Pipeline pipeline,
+                                  IngestReport report, Duration timeout) {
+        Map<String, Integer> pending = new HashMap<>();
+        report.accepted().forEach(a -> pending.merge(a.getId(), 1, Integer::sum));
+        Map<String, Queue<EnrichedArticle>> byId = new HashMap<>();
+        List<PipelineFailure> failures = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (!pending.isEmpty() && Instant.now().isBefore(deadline) && pipeline.failure() == null) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                if (r.topic().equals(topics.enriched().name())) {
+                    EnrichedArticle a = topics.enriched().valueSerde().deserializer().deserialize(r.topic(), r.value());
+                    byId.computeIfAbsent(a.getId(), k -> new ArrayDeque<>()).add(a);
+                    settle(pending, a.getId());
+                } else {
+                    PipelineFailure f = topics.dlq().valueSerde().deserializer().deserialize(r.topic(), r.value());
+                    failures.add(f);
+                    if (f.getArticleId() != null) {
+                        settle(pending, f.getArticleId());
+                    }
+                }
+            }
+        }
+        List<EnrichedArticle> inOrder = new ArrayList<>();
+        for (RawArticle a : report.accepted()) {
+            Queue<EnrichedArticle> q = byId.get(a.getId());
+            if (q != null && !q.isEmpty()) {
+                inOrder.add(q.poll());
+            }
+        }
+        return new Result(report, inOrder, failures, List.copyOf(pending.keySet()));
+    }
+
+    private static void settle(Map<String, Integer> pending, String id) {
+        pending.computeIfPresent(id, (k, n) -> n > 1 ? n - 1 : null);
+    }
+}

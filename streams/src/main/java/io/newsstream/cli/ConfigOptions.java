@@ -1,0 +1,37 @@
+package io.newsstream.cli;
+
+import io.newsstream.config.NewsstreamConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that builds the configuration: a file, single overrides, Kafka access. */
+final class ConfigOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with newsstream settings (see README: Configuration).")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting, e.g. --set partitions=12 (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--client-config", paramLabel = "FILE", description = "Kafka client properties (SASL/SSL and the like).")
+    Path clientConfig;
+
+    @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy JSON replacing the built-in one.")
+    Path taxonomy;
+
+    /** Defaults, then the file, then NEWSSTREAM_* environment variables, then the flags. */
+    NewsstreamConfig build(String bootstrapServers) {
+        NewsstreamConfig.Builder builder = NewsstreamConfig.builder();
+        if (configFile != null) {
+            builder.file(configFile);
+        }
+        builder.environment(System.getenv());
+        Map<String, String> flags = new LinkedHashMap<>(settings);
+        flags.put("bootstrap.servers", bootstrapServers);
+        flags.put("client.config", clientConfig == null ? null : clientConfig.toString());
+        flags.put("taxonomy", taxonomy == null ? null : taxonomy.toString());
+        return builder.overrides(flags).build();
+    }
+}

@@ -1,0 +1,38 @@
+package io.newsstream.cli;
+
+import io.newsstream.classify.Taxonomy;
+import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.kafka.KafkaClients;
+import io.newsstream.pipeline.Pipeline;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newsstream run}: the Kafka Streams application, until Ctrl-C or SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the pipeline (exactly-once): raw articles in; enriched, per-topic and dead-letter topics out. "
+            + "Creates missing topics. Runs until Ctrl-C / SIGTERM; start more instances to scale out.")
+final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        NewsstreamConfig config = options.build(bootstrapServers);
+        LOG.info("Starting with {}", config);
+        Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
+        Pipeline pipeline = Pipeline.start(config, new KafkaClients(bootstrapServers, config), taxonomy);
+        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "newsstream-shutdown"));
+        Throwable failure = pipeline.awaitStop();
+        return failure == null ? 0 : 1;
+    }
+}

@@ -1,0 +1,267 @@
+package io.newsstream.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The one immutable configuration of newsstream, built once from layers: built-in defaults, then a
+ * properties file ({@code --config}), then environment variables ({@code NEWSSTREAM_DEDUP_RETENTION}
+ * for {@code dedup.retention}), then command-line flags. Code receives typed values from here; nothing
+ * else reads raw properties.
+ */
+public final class NewsstreamConfig {
+
+    /** The keys this class understands, with their defaults; the README documents each one. */
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|jaas|token|key\\.pass).*");
+
+    private final Map<String, String> values;
+    private final Map<String, String> clientProperties;
+
+    private NewsstreamConfig(Map<String, String> values, Map<String, String> clientProperties) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.clientProperties = Collections.unmodifiableMap(new TreeMap<>(clientProperties));
+        validate();
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("bootstrap.servers", "");
+        d.put("client.config", "");
+        d.put("application.id", "newsstream");
+        d.put("partitions", "6");
+        d.put("replication.factor", "1");
+        d.put("state.dir", "");
+        d.put("commit.interval", "PT0.1S");
+        d.put("stream.threads", "1");
+        d.put("ingest.max-bytes", String.valueOf(1024 * 1024));
+        d.put("dedup.retention", "P7D");
+        d.put("dedup.eviction-interval", "PT10M");
+        d.put("taxonomy", "");
+        d.put("process.timeout", "PT5M");
+        d.put("topic.raw", TopicNames.DEFAULTS.raw());
+        d.put("topic.rejected", TopicNames.DEFAULTS.rejected());
+        d.put("topic.enriched", TopicNames.DEFAULTS.enriched());
+        d.put("topic.dlq", TopicNames.DEFAULTS.dlq());
+        d.put("topic.label-pattern", TopicNames.DEFAULTS.labelTopic());
+        return Collections.unmodifiableMap(d);
+    }
+
+    /** The built-in defaults alone. */
+    public static NewsstreamConfig defaultConfig() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a copy with the given keys overridden (validated like any other layer). */
+    public NewsstreamConfig with(Map<String, String> overrides) {
+        Builder b = new Builder();
+        b.values.putAll(values);
+        b.clientProperties.putAll(clientProperties);
+        return b.overrides(overrides).build();
+    }
+
+    /** Bootstrap servers of the Kafka cluster; empty when the embedded broker should be used. */
+    public Optional<String> bootstrapServers() {
+        String v = values.get("bootstrap.servers");
+        return v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** Extra Kafka client properties (SASL/SSL and the like) from {@code --client-config}. */
+    public Map<String, String> clientProperties() {
+        return clientProperties;
+    }
+
+    public String applicationId() {
+        return values.get("application.id");
+    }
+
+    public int partitions() {
+        return intValue("partitions");
+    }
+
+    public short replicationFactor() {
+        return (short) intValue("replication.factor");
+    }
+
+    /** Kafka Streams state directory; empty means Kafka's default. */
+    public Optional<Path> stateDir() {
+        String v = values.get("state.dir");
+        return v.isBlank() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    public Duration commitInterval() {
+        return durationValue("commit.interval");
+    }
+
+    public int streamThreads() {
+        return intValue("stream.threads");
+    }
+
+    /** Largest article input accepted at ingest, in bytes. */
+    public long maxArticleBytes() {
+        return Long.parseLong(values.get("ingest.max-bytes"));
+    }
+
+    /** How long (event time) a story's fingerprints stay in the dedup store after it was last seen. */
+    public Duration dedupRetention() {
+        return durationValue("dedup.retention");
+    }
+
+    /** How often the dedup store is scanned for expired entries (wall-clock). */
+    public Duration dedupEvictionInterval() {
+        return durationValue("dedup.eviction-interval");
+    }
+
+    /** A taxonomy file replacing the built-in one; empty for the built-in taxonomy. */
+    public Optional<Path> taxonomyFile() {
+        String v = values.get("taxonomy");
+        return v.isBlank() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    /** How long {@code process} waits for every accepted article to come out of the pipeline. */
+    public Duration processTimeout() {
+        return durationValue("process.timeout");
+    }
+
+    public TopicNames topics() {
+        return new TopicNames(values.get("topic.raw"), values.get("topic.rejected"), values.get("topic.enriched"),
+                values.get("topic.dlq"), values.get("topic.label-pattern"));
+    }
+
+    private int intValue(String key) {
+        return Integer.parseInt(values.get(key).trim());
+    }
+
+    private Duration durationValue(String key) {
+        return parseDuration(key, values.get(key));
+    }
+
+    /** Accepts ISO-8601 ({@code PT10M}, {@code P7D}) or a number with a unit: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 7d}. */
+    static Duration parseDuration(String key, String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            switch (t.charAt(t.length() - 1)) {
+                case 's': return Duration.ofSeconds(n);
+                case 'm': return Duration.ofMinutes(n);
+                case 'h': return Duration.ofHours(n);
+                case 'd': return Duration.ofDays(n);
+                default: break;
+            }
+        } catch (RuntimeException e) {
+            // fall through to the error below, which names the key
+        }
+        throw new IllegalArgumentException(key + ": '" + text + "' is not a duration (use e.g. 500ms, 30s, 10m, 7d or PT10M)");
+    }
+
+    private void validate() {
+        for (String key : values.keySet()) {
+            if (!DEFAULTS.containsKey(key)) {
+                throw new IllegalArgumentException("unknown configuration key '" + key + "'; known keys: " + DEFAULTS.keySet());
+            }
+        }
+        requirePositive("partitions", partitions());
+        requirePositive("replication.factor", replicationFactor());
+        requirePositive("stream.threads", streamThreads());
+        requirePositive("ingest.max-bytes", maxArticleBytes());
+        requirePositive("dedup.retention", dedupRetention().toMillis());
+        requirePositive("dedup.eviction-interval", dedupEvictionInterval().toMillis());
+        commitInterval();
+        processTimeout();
+        topics();
+    }
+
+    private static void requirePositive(String key, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be positive, got " + value);
+        }
+    }
+
+    /** Every value, with secrets in client properties redacted: safe to log. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new TreeMap<>(values);
+        clientProperties.forEach((k, v) -> shown.put("client." + k, SECRET_KEY.matcher(k).matches() ? "[redacted]" : v));
+        return "NewsstreamConfig" + shown;
+    }
+
+    /** Builds a configuration layer by layer; later layers win. */
+    public static final class Builder {
+        private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        private final Map<String, String> clientProperties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Layer: a properties file with any of the documented keys. */
+        public Builder file(Path file) {
+            Properties p = readProperties(file, "configuration file");
+            p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+            return this;
+        }
+
+        /** Layer: environment variables named {@code NEWSSTREAM_<KEY>} (dots and dashes become underscores). */
+        public Builder environment(Map<String, String> env) {
+            for (String key : DEFAULTS.keySet()) {
+                String name = "NEWSSTREAM_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                String v = env.get(name);
+                if (v != null) {
+                    values.put(key, v);
+                }
+            }
+            return this;
+        }
+
+        /** Layer: explicit overrides (command-line flags); null values are ignored. */
+        public Builder overrides(Map<String, String> overrides) {
+            overrides.forEach((k, v) -> {
+                if (v != null) {
+                    values.put(k, v);
+                }
+            });
+            return this;
+        }
+
+        public NewsstreamConfig build() {
+            String clientConfig = values.get("client.config");
+            if (clientConfig != null && !clientConfig.isBlank()) {
+                Properties p = readProperties(Path.of(clientConfig), "client config file");
+                p.stringPropertyNames().forEach(k -> clientProperties.put(k, p.getProperty(k)));
+            }
+            return new NewsstreamConfig(values, clientProperties);
+        }
+
+        private static Properties readProperties(Path file, String what) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.newsstream.kafka;
+
+import io.newsstream.config.TopicNames;
+import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.PipelineFailure;
+import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.RejectedArticle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic of newsstream with its serdes, built once from configuration and passed to the code
+ * that reads or writes Kafka. The one place serdes are made.
+ */
+public final class Topics {
+
+    private static final Serde<String> KEYS = Serdes.String();
+
+    private final TopicNames names;
+    private final Topic<String, RawArticle> raw;
+    private final Topic<String, RejectedArticle> rejected;
+    private final Topic<String, EnrichedArticle> enriched;
+    private final Topic<String, PipelineFailure> dlq;
+
+    public Topics(TopicNames names) {
+        this.names = names;
+        this.raw = new Topic<>(names.raw(), KEYS, AvroSerde.of(RawArticle.class));
+        this.rejected = new Topic<>(names.rejected(), KEYS, AvroSerde.of(RejectedArticle.class));
+        this.enriched = new Topic<>(names.enriched(), KEYS, AvroSerde.of(EnrichedArticle.class));
+        this.dlq = new Topic<>(names.dlq(), KEYS, AvroSerde.of(PipelineFailure.class));
+    }
+
+    public Topic<String, RawArticle> raw() {
+        return raw;
+    }
+
+    public Topic<String, RejectedArticle> rejected() {
+        return rejected;
+    }
+
+    public Topic<String, EnrichedArticle> enriched() {
+        return enriched;
+    }
+
+    public Topic<String, PipelineFailure> dlq() {
+        return dlq;
+    }
+
+    /** The topic of original stories carrying one taxonomy label. */
+    public Topic<String, EnrichedArticle> forLabel(String label) {
+        return new Topic<>(names.forLabel(label), KEYS, enriched.valueSerde());
+    }
+
+    /** Names of every topic the pipeline needs, for the given taxonomy labels. */
+    public List<String> allNames(Collection<String> labels) {
+        List<String> all = new ArrayList<>(List.of(raw.name(), rejected.name(), enriched.name(), dlq.name()));
+        labels.forEach(label -> all.add(names.forLabel(label)));
+        return all;
+    }
+}

@@ -1,0 +1,120 @@
+package io.newsstream.normalize;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
+
+/**
+ * Cleans what real feeds do to article text, so that classification and dedup see the story and not the
+ * outlet: HTML entities and tags, curly quotes and odd spaces, bylines, agency credits in datelines and
+ * trailing outlet boilerplate (copyright lines, newsletter prompts, "Related" links, section tags).
+ * Pure and thread-safe.
+ */
+public final class TextNormalizer {
+
+    private static final Pattern TAG = Pattern.compile("<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?|!--.*?--)>");
+    private static final Pattern BLOCK_TAG = Pattern.compile("(?i)</?(?:p|div|br|h[1-6]|li|blockquote)\\b[^>]*>");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
+
+    /** "WASHINGTON (Meridian Wire) —": a capitalised place, an optional credit in brackets, then a dash. */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^((?:\\p{Lu}[\\p{L}'.-]*)(?:[ ,]+\\p{Lu}[\\p{L}'.-]*){0,5})\\s*(\\([^)]{1,60}\\))?\\s*(?:—|–|--|-)\\s+");
+    private static final Pattern BYLINE = Pattern.compile(
+            "^(?i:by)\\s+[\\p{L}.'-]+(?:[ ,]+(?:and\\s+)?[\\p{L}.'-]+){0,7}\\.?$");
+    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^(related|read more|see also|more|tags|filed under"
+            + "|section|topics)\\s*:)|copyright|©|\\(c\\) 20\\d\\d|all rights reserved|newsletter|sign up|subscribe"
+            + "|originally (appeared|published)|contributed to this report|provided by|follow us|click here"
+            + "|stock quotes delayed|may not be (published|reproduced|redistributed)|this story has been");
+    /** Boilerplate paragraphs are short; longer ones that mention these words are story text. */
+    private static final int BOILERPLATE_MAX_WORDS = 30;
+
+    /** Normalises headline and body. Either may be null. */
+    public NormalizedArticle normalize(String title, String body) {
+        String cleanTitle = title == null ? "" : clean(stripTags(title)).replace('\n', ' ').strip();
+        List<String> paragraphs = new ArrayList<>();
+        for (String raw : PARAGRAPH_BREAK.split(clean(paragraphTags(body == null ? "" : body)))) {
+            String p = raw.replace('\n', ' ').strip();
+            if (!p.isEmpty() && !isBoilerplate(p)) {
+                paragraphs.add(paragraphs.isEmpty() ? withoutCredit(p) : p);
+            }
+        }
+        return new NormalizedArticle(cleanTitle, paragraphs);
+    }
+
+    /** Decodes entities, straightens typography and collapses spaces (line breaks are kept). */
+    static String clean(String text) {
+        String t = Parser.unescapeEntities(text, false);
+        // Entities may be double-encoded by feeds ("&amp;#8217;"): one more pass settles them.
+        if (t.indexOf('&') >= 0) {
+            t = Parser.unescapeEntities(t, false);
+        }
+        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            switch (c) {
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> out.append('\'');
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> out.append('"');
+                case '\u2010', '\u2011', '\u2012' -> out.append('-');
+                case '\u00AD', '\u200C', '\u200D', '\uFEFF' -> { } // invisible: soft hyphen, zero-width joiners
+                case '\r' -> { }
+                default -> out.append(c);
+            }
+        }
+        return SPACES.matcher(out).replaceAll(" ");
+    }
+
+    private static String paragraphTags(String body) {
+        return stripTags(BLOCK_TAG.matcher(body).replaceAll("\n\n"));
+    }
+
+    private static String stripTags(String text) {
+        return text.indexOf('<') < 0 ? text : TAG.matcher(text).replaceAll("");
+    }
+
+    static boolean isBoilerplate(String paragraph) {
+        if (BYLINE.matcher(paragraph).matches()) {
+            return true;
+        }
+        return wordCount(paragraph) <= BOILERPLATE_MAX_WORDS && BOILERPLATE.matcher(paragraph).find();
+    }
+
+    /** Drops the agency credit from a dateline ("WASHINGTON (Meridian Wire) —" becomes "WASHINGTON —"). */
+    private static String withoutCredit(String paragraph) {
+        Matcher m = DATELINE.matcher(paragraph);
+        if (m.find() && m.group(2) != null && isUpperCaseWord(m.group(1))) {
+            return m.group(1).strip() + " — " + paragraph.substring(m.end());
+        }
+        return paragraph;
+    }
+
+    /** The text after a leading dateline, or the text itself when it has none. */
+    public static String withoutDateline(String paragraph) {
+        Matcher m = DATELINE.matcher(paragraph);
+        return m.find() && isUpperCaseWord(m.group(1)) ? paragraph.substring(m.end()) : paragraph;
+    }
+
+    /** Datelines open with a place in capitals ("SAN JOSE, Calif."); sentences rarely do. */
+    private static boolean isUpperCaseWord(String place) {
+        String first = place.split("[ ,]")[0];
+        return first.length() >= 2 && first.equals(first.toUpperCase(Locale.ROOT));
+    }
+
+    static int wordCount(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
+    }
+}

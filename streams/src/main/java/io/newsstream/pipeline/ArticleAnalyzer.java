@@ -1,0 +1,87 @@
+package io.newsstream.pipeline;
+
+import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.LabelScore;
+import io.newsstream.dedup.Fingerprints;
+import io.newsstream.enrich.Enricher;
+import io.newsstream.enrich.Enrichment;
+import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.normalize.NormalizedArticle;
+import io.newsstream.normalize.TextNormalizer;
+import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Evidence;
+import io.newsstream.schema.Fingerprint;
+import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.TopicScore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stateless part of the pipeline for one article: normalise, classify, fingerprint, enrich. Produces an
+ * {@link EnrichedArticle} whose dedup verdict is still unset. Pure apart from the clock, and thread-safe.
+ */
+public final class ArticleAnalyzer {
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final KeywordClassifier classifier;
+    private final Enricher enricher = new Enricher();
+    private final Clock clock;
+
+    public ArticleAnalyzer(KeywordClassifier classifier, Clock clock) {
+        this.classifier = classifier;
+        this.clock = clock;
+    }
+
+    public EnrichedArticle analyze(RawArticle raw) {
+        if (raw == null) {
+            throw new IllegalArgumentException("record has no value: expected a RawArticle");
+        }
+        NormalizedArticle text = normalizer.normalize(raw.getTitle(), raw.getBody());
+        List<String> bodyTokens = CanonicalTokens.of(dedupText(text));
+        Enrichment enrichment = enricher.enrich(CanonicalTokens.of(text.title()), CanonicalTokens.of(text.body()));
+        return EnrichedArticle.newBuilder()
+                .setId(raw.getId())
+                .setOrigin(raw.getOrigin())
+                .setSource(raw.getSource())
+                .setUrl(raw.getUrl())
+                .setTitle(text.title())
+                .setBody(text.body())
+                .setPublishedAt(raw.getPublishedAt())
+                .setLanguage(raw.getLanguage())
+                .setIngestedAt(raw.getIngestedAt())
+                .setProcessedAt(clock.instant())
+                .setTopics(assignedTopics(classifier.classify(text)))
+                .setClassifierVersion(classifier.version())
+                .setFingerprint(new Fingerprint(Fingerprints.exactHash(bodyTokens), Fingerprints.simHash(bodyTokens),
+                        bodyTokens.size()))
+                .setDedup(null)
+                .setWordCount(enrichment.wordCount())
+                .setKeywords(enrichment.keywords())
+                .build();
+    }
+
+    /** The body as dedup sees it: without the dateline, which outlets rewrite freely. */
+    private static String dedupText(NormalizedArticle text) {
+        if (text.paragraphs().isEmpty()) {
+            return "";
+        }
+        List<String> paragraphs = new ArrayList<>(text.paragraphs());
+        paragraphs.set(0, TextNormalizer.withoutDateline(paragraphs.get(0)));
+        return String.join("\n\n", paragraphs);
+    }
+
+    private static List<TopicScore> assignedTopics(List<LabelScore> scores) {
+        List<TopicScore> topics = new ArrayList<>();
+        for (LabelScore s : scores) {
+            if (s.assigned()) {
+                List<Evidence> evidence = s.evidence().stream()
+                        .map(m -> new Evidence(m.text(), m.start(), m.end(), m.weight()))
+                        .toList();
+                topics.add(new TopicScore(s.label(), s.score(), evidence));
+            }
+        }
+        topics.sort((a, b) -> Double.compare(b.getScore(), a.getScore()));
+        return topics;
+    }
+}

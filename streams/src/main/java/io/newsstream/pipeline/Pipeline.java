@@ -1,0 +1,114 @@
+package io.newsstream.pipeline;
+
+import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.Taxonomy;
+import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.kafka.KafkaClients;
+import io.newsstream.kafka.TopicProvisioner;
+import io.newsstream.kafka.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running Kafka Streams application: creates the topics it needs, starts the topology with
+ * exactly-once processing and stops it cleanly. Failures of single records go to the dead-letter topic;
+ * anything else stops the application with an error rather than losing records.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    private Pipeline(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Creates missing topics and starts the pipeline; returns once it is starting up. */
+    public static Pipeline start(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy) {
+        Topics topics = new Topics(config.topics());
+        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), config.partitions(),
+                config.replicationFactor());
+        Topology topology = topology(config, topics, taxonomy);
+        Pipeline pipeline = new Pipeline(new KafkaStreams(topology, streamsProperties(config, clients)));
+        pipeline.run();
+        LOG.info("Pipeline {} starting with taxonomy '{}' ({}), labels {}", config.applicationId(), taxonomy.name(),
+                taxonomy.fingerprint(), taxonomy.labelNames());
+        return pipeline;
+    }
+
+    /** The topology for a configuration and taxonomy, without starting anything. */
+    public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy) {
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy), Clock.systemUTC());
+        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames()).build();
+    }
+
+    /** The Kafka Streams settings of the pipeline. */
+    public static Properties streamsProperties(NewsstreamConfig config, KafkaClients clients) {
+        Properties p = clients.common();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        // The pipeline has no global stores; enabling this only opts in to Kafka 5.0's default early.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, config.topics().dlq());
+        config.stateDir().ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+        return p;
+    }
+
+    private void run() {
+        streams.setUncaughtExceptionHandler(e -> {
+            failure = e;
+            LOG.error("Pipeline stopping on an unexpected error (records stay in Kafka, uncommitted)", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((newState, oldState) -> {
+            LOG.info("Pipeline state {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Blocks until the pipeline has stopped; returns the error that stopped it, or null after a clean close. */
+    public Throwable awaitStop() throws InterruptedException {
+        stopped.await();
+        return failure;
+    }
+
+    /** Waits up to {@code timeout} for the pipeline to stop; true when it did. */
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+    }
+}
