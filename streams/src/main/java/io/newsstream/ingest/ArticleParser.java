@@ -1,6 +1,7 @@
 package io.newsstream.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.schema.RawArticle;
@@ -31,7 +32,8 @@ public final class ArticleParser {
     /** Input formats by what the file name ends with. */
     public enum Format { TEXT, JSON, JSON_LINES }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Trailing content after the object is an error: "{...} junk" is not one article. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final long maxBytes;
 

@@ -41,8 +41,9 @@ public final class Pipeline implements AutoCloseable {
         Topics topics = new Topics(config.topics());
         TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), config.partitions(),
                 config.replicationFactor());
-        Topology topology = topology(config, topics, taxonomy);
-        Pipeline pipeline = new Pipeline(new KafkaStreams(topology, streamsProperties(config, clients)));
+        Properties properties = streamsProperties(config, clients);
+        Topology topology = topology(config, topics, taxonomy, properties);
+        Pipeline pipeline = new Pipeline(new KafkaStreams(topology, properties));
         pipeline.run();
         LOG.info("Pipeline {} starting with taxonomy '{}' ({}), labels {}", config.applicationId(), taxonomy.name(),
                 taxonomy.fingerprint(), taxonomy.labelNames());
@@ -50,9 +51,9 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** The topology for a configuration and taxonomy, without starting anything. */
-    public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy) {
+    public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties) {
         ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy), Clock.systemUTC());
-        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames()).build();
+        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames()).build(streamsProperties);
     }
 
     /** The Kafka Streams settings of the pipeline. */

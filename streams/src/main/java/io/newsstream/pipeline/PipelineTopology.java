@@ -10,8 +10,11 @@ import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.StoryEntry;
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -48,8 +51,9 @@ public final class PipelineTopology {
         this.labels = List.copyOf(labels);
     }
 
-    public Topology build() {
-        StreamsBuilder builder = new StreamsBuilder();
+    /** Builds the topology for the given Kafka Streams settings (which carry topology-level options). */
+    public Topology build(Properties streamsProperties) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         builder.addStateStore(dedupStore());
 
         KStream<String, RawArticle> raw = builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"));

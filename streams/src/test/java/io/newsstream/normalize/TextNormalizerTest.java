@@ -1,0 +1,67 @@
+package io.newsstream.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+
+    @Test
+    void shouldDecodeEntitiesAndStraightenQuotes() {
+        NormalizedArticle a = normalizer.normalize("Officials&#8217; &ldquo;plan&rdquo; &amp; more",
+                "He said &#8220;no&#8221; &mdash; twice.\u00A0Caf&eacute;.");
+        assertEquals("Officials' \"plan\" & more", a.title());
+        assertEquals("He said \"no\" — twice. Café.", a.body());
+    }
+
+    @Test
+    void shouldDecodeDoubleEncodedEntities() {
+        assertEquals("Street's", normalizer.normalize("Street&amp;#8217;s", "b").title());
+    }
+
+    @Test
+    void shouldStripHtmlTagsKeepingParagraphs() {
+        NormalizedArticle a = normalizer.normalize("<b>Bold</b> title", "<p>One <em>two</em>.</p><p>Three.</p>");
+        assertEquals("Bold title", a.title());
+        assertEquals(List.of("One two.", "Three."), a.paragraphs());
+    }
+
+    @Test
+    void shouldDropBylinesCopyrightNewsletterAndRelatedLinks() {
+        String body = String.join("\n\n",
+                "By Staff and Wire Reports",
+                "WASHINGTON (Meridian Wire) — The story begins here.",
+                "It continues with facts.",
+                "Sign up for our morning newsletter to get the day's top stories.",
+                "Related: Another story you may like",
+                "Copyright 2026 Meridian Wire. All rights reserved.");
+        NormalizedArticle a = normalizer.normalize("T", body);
+        assertEquals(List.of("WASHINGTON — The story begins here.", "It continues with facts."), a.paragraphs());
+    }
+
+    @Test
+    void shouldKeepLongParagraphsThatMentionBoilerplateWords() {
+        String story = "The ministry said it would subscribe to the treaty's monitoring regime, a step that copyright "
+                + "lawyers and trade officials in both capitals had urged for years, according to three people briefed "
+                + "on the talks who spoke on condition of anonymity.";
+        assertEquals(List.of(story), normalizer.normalize("T", story).paragraphs());
+    }
+
+    @Test
+    void shouldRemoveWholeDatelineOnlyWhenAsked() {
+        assertEquals("Halcyon said on Tuesday.", TextNormalizer.withoutDateline("SAN JOSE, Calif. — Halcyon said on Tuesday."));
+        assertEquals("The talks ended - for now.", TextNormalizer.withoutDateline("The talks ended - for now."));
+        assertEquals("Marines raided a lab.", TextNormalizer.withoutDateline("CULIACÁN, Mexico (Meridian Wire) — Marines raided a lab."));
+    }
+
+    @Test
+    void shouldRecogniseBylines() {
+        assertTrue(TextNormalizer.isBoilerplate("By Maria Gonzalez and John O'Neil"));
+        assertFalse(TextNormalizer.isBoilerplate("By Tuesday, the agency had recorded more than 18,000 crossings along the river."));
+    }
+}

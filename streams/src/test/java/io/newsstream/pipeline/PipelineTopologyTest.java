@@ -1,0 +1,179 @@
+package io.newsstream.pipeline;
+
+import static io.newsstream.pipeline.PipelineFixtures.MONDAY;
+import static io.newsstream.pipeline.PipelineFixtures.article;
+import static io.newsstream.pipeline.PipelineFixtures.borderArrests;
+import static io.newsstream.pipeline.PipelineFixtures.cartelLabRaid;
+import static io.newsstream.pipeline.PipelineFixtures.cartelLabRaidSyndicated;
+import static io.newsstream.pipeline.PipelineFixtures.snowStorm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsstream.classify.Taxonomy;
+import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.kafka.KafkaClients;
+import io.newsstream.kafka.Topics;
+import io.newsstream.schema.DedupStatus;
+import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.MatchMethod;
+import io.newsstream.schema.PipelineFailure;
+import io.newsstream.schema.RawArticle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineTopologyTest {
+
+    @TempDir
+    Path stateDir;
+
+    private final Taxonomy taxonomy = Taxonomy.builtIn();
+    private TopologyTestDriver driver;
+    private Topics topics;
+    private TestInputTopic<String, RawArticle> raw;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+
+    @BeforeEach
+    void startDriver() {
+        start(NewsstreamConfig.defaultConfig());
+    }
+
+    private void start(NewsstreamConfig config) {
+        if (driver != null) {
+            driver.close();
+        }
+        topics = new Topics(config.topics());
+        Properties props = Pipeline.streamsProperties(config.with(Map.of("state.dir", stateDir.toString())),
+                new KafkaClients("localhost:9092", config));
+        driver = new TopologyTestDriver(Pipeline.topology(config, topics, taxonomy, props), props);
+        raw = driver.createInputTopic(topics.raw().name(), topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+        enriched = driver.createOutputTopic(topics.enriched().name(), topics.enriched().keySerde().deserializer(),
+                topics.enriched().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void pipe(RawArticle article, Instant eventTime) {
+        raw.pipeInput(article.getId(), article, eventTime);
+    }
+
+    private TestOutputTopic<String, EnrichedArticle> labelTopic(String label) {
+        return driver.createOutputTopic(topics.forLabel(label).name(), topics.enriched().keySerde().deserializer(),
+                topics.enriched().valueSerde().deserializer());
+    }
+
+    private static List<String> keys(TestOutputTopic<String, ?> topic) {
+        return topic.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+    }
+
+    @Test
+    void shouldPublishEveryArticleEnrichedAndKeyedById() {
+        pipe(cartelLabRaid(), MONDAY);
+        TestRecord<String, EnrichedArticle> out = enriched.readRecord();
+        EnrichedArticle a = out.value();
+        assertEquals("wire-lab-raid", out.key());
+        assertEquals("wire-lab-raid.json", a.getOrigin());
+        assertEquals(DedupStatus.ORIGINAL, a.getDedup().getStatus());
+        assertEquals(List.of("cartels"), a.getTopics().stream().map(t -> t.getLabel()).toList());
+        assertTrue(a.getBody().startsWith("CULIACÁN, Mexico — Mexican marines"), a.getBody());
+        assertTrue(a.getClassifierVersion().startsWith("keywords-1/"));
+        assertTrue(a.getWordCount() > 20);
+        assertTrue(a.getKeywords().contains("fentanyl") || a.getKeywords().contains("cartel"), a.getKeywords().toString());
+        assertTrue(enriched.isEmpty());
+    }
+
+    @Test
+    void shouldMarkAnExactCopyAndKeepItOffTheLabelTopics() {
+        TestOutputTopic<String, EnrichedArticle> cartels = labelTopic("cartels");
+        pipe(cartelLabRaid(), MONDAY);
+        pipe(cartelLabRaidSyndicated(), MONDAY.plusSeconds(600));
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertEquals(2, out.size());
+        EnrichedArticle copy = out.get(1);
+        assertEquals(DedupStatus.COPY, copy.getDedup().getStatus());
+        assertEquals(MatchMethod.EXACT, copy.getDedup().getMethod());
+        assertEquals("wire-lab-raid", copy.getDedup().getClusterId());
+        assertEquals("wire-lab-raid", copy.getDedup().getCanonicalId());
+        assertEquals(List.of("wire-lab-raid"), keys(cartels));
+    }
+
+    @Test
+    void shouldRouteOriginalsToTheTopicOfEachAssignedLabelOnly() {
+        TestOutputTopic<String, EnrichedArticle> border = labelTopic("border-security");
+        TestOutputTopic<String, EnrichedArticle> cartels = labelTopic("cartels");
+        TestOutputTopic<String, EnrichedArticle> foreign = labelTopic("foreign-policy");
+        pipe(borderArrests(), MONDAY);
+        pipe(snowStorm(), MONDAY);
+        pipe(cartelLabRaid(), MONDAY);
+        assertEquals(List.of("wire-border"), keys(border));
+        assertEquals(List.of("wire-lab-raid"), keys(cartels));
+        assertTrue(foreign.isEmpty());
+        assertEquals(3, enriched.readValuesToList().size());
+    }
+
+    @Test
+    void shouldGiveTheSameVerdictWhenAnArticleIsReplayed() {
+        pipe(cartelLabRaid(), MONDAY);
+        pipe(cartelLabRaid(), MONDAY);
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertEquals(out.get(0).getDedup(), out.get(1).getDedup());
+        assertEquals(DedupStatus.ORIGINAL, out.get(1).getDedup().getStatus());
+    }
+
+    @Test
+    void shouldFormOneStoryWhenTheCopyArrivesBeforeItsOriginal() {
+        pipe(cartelLabRaidSyndicated(), MONDAY.plusSeconds(600));
+        pipe(cartelLabRaid(), MONDAY);
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertEquals(out.get(0).getDedup().getClusterId(), out.get(1).getDedup().getClusterId());
+        assertEquals(DedupStatus.COPY, out.get(1).getDedup().getStatus());
+    }
+
+    @Test
+    void shouldDeadLetterARecordWithoutValue() {
+        raw.pipeInput("tombstone", null, MONDAY);
+        TestOutputTopic<String, PipelineFailure> dlq = driver.createOutputTopic(topics.dlq().name(),
+                topics.dlq().keySerde().deserializer(), topics.dlq().valueSerde().deserializer());
+        PipelineFailure failure = dlq.readValue();
+        assertEquals("analyze-node", failure.getProcessor());
+        assertTrue(failure.getErrorMessage().contains("record has no value"), failure.getErrorMessage());
+        assertTrue(enriched.isEmpty());
+    }
+
+    @Test
+    void shouldForgetStoriesOnceTheirRetentionHasPassed() {
+        start(NewsstreamConfig.defaultConfig().with(Map.of("dedup.retention", "1d", "dedup.eviction-interval", "1m")));
+        pipe(cartelLabRaid(), MONDAY);
+        pipe(snowStorm(), MONDAY.plus(Duration.ofDays(3)));
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        RawArticle lateCopy = article("late-copy", "Lab raid, days later", PipelineFixtures.CARTEL_LAB_RAID_BODY);
+        pipe(lateCopy, MONDAY.plus(Duration.ofDays(3)));
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertEquals(DedupStatus.ORIGINAL, out.get(2).getDedup().getStatus());
+        assertEquals("late-copy", out.get(2).getDedup().getClusterId());
+    }
+
+    @Test
+    void shouldStillMatchCopiesWithinTheRetention() {
+        start(NewsstreamConfig.defaultConfig().with(Map.of("dedup.retention", "7d", "dedup.eviction-interval", "1m")));
+        pipe(cartelLabRaid(), MONDAY);
+        pipe(snowStorm(), MONDAY.plus(Duration.ofDays(3)));
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        pipe(article("late-copy", "Lab raid, days later", PipelineFixtures.CARTEL_LAB_RAID_BODY), MONDAY.plus(Duration.ofDays(3)));
+        assertEquals(DedupStatus.COPY, enriched.readValuesToList().get(2).getDedup().getStatus());
+    }
+}
