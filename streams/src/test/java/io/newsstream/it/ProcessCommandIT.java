@@ -1,0 +1,90 @@
+package io.newsstream.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsstream.cli.Newsstream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code process} end to end, as a user runs it: no bootstrap servers, so it starts its own embedded broker,
+ * runs the real pipeline and writes the JSON Lines contract.
+ */
+class ProcessCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DEV_CORPUS = Path.of("../../shared/corpus/dev");
+
+    @TempDir
+    Path dir;
+
+    private List<JsonNode> process(Path input) throws IOException {
+        Path output = dir.resolve("out.jsonl");
+        int exit = Newsstream.commandLine().execute("process", "--input", input.toString(), "--output", output.toString(),
+                "--set", "state.dir=" + PipelineScenario.testDir("process-state").resolve(dir.getFileName()));
+        assertEquals(0, exit);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    private static void assertContract(JsonNode line) {
+        for (String field : List.of("id", "origin", "title", "topics", "dedup")) {
+            assertTrue(line.has(field), "missing " + field + " in " + line);
+        }
+        JsonNode dedup = line.get("dedup");
+        assertTrue(Set.of("original", "copy").contains(dedup.get("status").asText()), line.toString());
+        for (String field : List.of("clusterId", "canonicalId", "similarity")) {
+            assertTrue(dedup.has(field), "missing dedup." + field + " in " + line);
+        }
+        for (JsonNode topic : line.get("topics")) {
+            double score = topic.get("score").asDouble();
+            assertTrue(topic.has("label") && score >= 0 && score <= 1, line.toString());
+        }
+    }
+
+    @Test
+    void shouldProcessTheBuiltInSamplesIntoTheJsonLinesContract() throws IOException {
+        Path samples = dir.resolve("samples");
+        Files.createDirectories(samples);
+        List<String> names = new String(resource("index.txt"), StandardCharsets.UTF_8).lines().toList();
+        for (String name : names) {
+            Files.write(samples.resolve(name), resource(name));
+        }
+        List<JsonNode> lines = process(samples);
+        assertEquals(names.size(), lines.size());
+        lines.forEach(ProcessCommandIT::assertContract);
+        Set<String> clusters = new HashSet<>();
+        lines.forEach(l -> clusters.add(l.get("dedup").get("clusterId").asText()));
+        assertTrue(clusters.size() < lines.size(), "the samples include syndicated copies");
+    }
+
+    @Test
+    void shouldWriteOneLinePerArticleOfTheDevCorpus() throws IOException {
+        assumeTrue(Files.isDirectory(DEV_CORPUS.resolve("articles")), "no ../shared/corpus/dev in this checkout");
+        List<JsonNode> lines = process(DEV_CORPUS.resolve("articles"));
+        assertEquals(100, lines.size());
+        lines.forEach(ProcessCommandIT::assertContract);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = ProcessCommandIT.class.getResourceAsStream("/io/newsstream/samples/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
