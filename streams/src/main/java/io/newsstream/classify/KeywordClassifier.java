@@ -5,40 +5,61 @@ import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Scores every taxonomy label from weighted terms found in the article, ignoring occurrences inside a
- * veto phrase. A term counts with diminishing returns (repetition is weak evidence), headline matches
- * count extra, and the summed weight maps to a score in [0,1] with {@code 1 - exp(-weight / scale)}.
- * Pure and thread-safe once built.
+ * Scores every taxonomy label from the evidence found in an article:
+ * <ul>
+ *   <li>weighted terms, counted with diminishing returns (√n for n occurrences; repetition is weak evidence),
+ *       headline matches weighing 1.5×;</li>
+ *   <li>minus term occurrences inside a veto phrase ("OPEC cartel") or near a veto context ("cartel" near
+ *       "crude");</li>
+ *   <li>plus co-occurrence rules (two countries and "agreed").</li>
+ * </ul>
+ * The summed evidence maps to a score in [0,1] with {@code 1 - exp(-evidence / scale)}; a label is assigned
+ * at or above its threshold. Pure and thread-safe once built.
  */
 public final class KeywordClassifier {
 
-    /** Headlines state what a story is about: their terms weigh more than the body's. */
     private static final double TITLE_BOOST = 1.5;
     private static final int MAX_EVIDENCE = 8;
 
     private record Term(String label, String phrase, double weight) {
     }
 
+    /** A compiled label: its rule plus matchers for its context vetoes and combinations. */
+    private record CompiledLabel(LabelRule rule, List<CompiledVeto> contextVetoes, List<CompiledCombination> combinations) {
+    }
+
+    private record CompiledVeto(Set<String> terms, PhraseIndex<Boolean> context, int window) {
+    }
+
+    /** {@code of} phrases map to the index of the group (one country, all its names) they belong to. */
+    private record CompiledCombination(Combination rule, PhraseIndex<Integer> of, PhraseIndex<Boolean> with) {
+    }
+
     private final Taxonomy taxonomy;
     private final PhraseIndex<Term> terms = new PhraseIndex<>();
-    private final PhraseIndex<String> vetoes = new PhraseIndex<>();
+    private final PhraseIndex<String> vetoPhrases = new PhraseIndex<>();
+    private final List<CompiledLabel> labels = new ArrayList<>();
 
     public KeywordClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         for (LabelRule rule : taxonomy.labels()) {
             rule.terms().forEach((phrase, weight) -> terms.add(phrase, new Term(rule.label(), phrase, weight)));
-            rule.vetoes().forEach(v -> vetoes.add(v, rule.label()));
+            rule.vetoes().forEach(v -> vetoPhrases.add(v, rule.label()));
+            labels.add(new CompiledLabel(rule, rule.contextVetoes().stream().map(KeywordClassifier::compile).toList(),
+                    rule.combinations().stream().map(KeywordClassifier::compile).toList()));
         }
     }
 
     /** The version of classifier and taxonomy, recorded on every enriched event. */
     public String version() {
-        return "keywords-1/" + taxonomy.fingerprint();
+        return "keywords-2/" + taxonomy.fingerprint();
     }
 
     public Taxonomy taxonomy() {
@@ -50,73 +71,145 @@ public final class KeywordClassifier {
         String text = article.fullText();
         List<Token> tokens = CanonicalTokens.withOffsets(text);
         int titleEnd = article.title().length();
-        boolean[][] vetoed = vetoMask(tokens);
-
-        Map<String, Map<String, List<LabelScore.TermMatch>>> byLabel = new LinkedHashMap<>();
+        Map<String, List<PhraseIndex.Hit<Term>>> hitsByLabel = new LinkedHashMap<>();
+        Set<String> vetoedLabelsAt = vetoedPositions(tokens);
         for (PhraseIndex.Hit<Term> hit : terms.find(tokens)) {
-            Term term = hit.value();
-            if (isVetoed(vetoed, term.label(), hit)) {
-                continue;
+            if (!insideVetoPhrase(vetoedLabelsAt, hit)) {
+                hitsByLabel.computeIfAbsent(hit.value().label(), k -> new ArrayList<>()).add(hit);
             }
-            int start = tokens.get(hit.firstToken()).start();
-            int end = tokens.get(hit.lastToken()).end();
-            double weight = start < titleEnd ? term.weight() * TITLE_BOOST : term.weight();
-            byLabel.computeIfAbsent(term.label(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(term.phrase(), k -> new ArrayList<>())
-                    .add(new LabelScore.TermMatch(text.substring(start, end), start, end, weight));
         }
         List<LabelScore> scores = new ArrayList<>();
-        for (LabelRule rule : taxonomy.labels()) {
-            scores.add(score(rule, byLabel.getOrDefault(rule.label(), Map.of())));
+        for (CompiledLabel label : labels) {
+            List<PhraseIndex.Hit<Term>> hits = withoutContextVetoes(label, hitsByLabel.getOrDefault(label.rule().label(), List.of()), tokens);
+            scores.add(score(label, hits, tokens, text, titleEnd));
         }
         return scores;
     }
 
-    private LabelScore score(LabelRule rule, Map<String, List<LabelScore.TermMatch>> matchesByTerm) {
+    private LabelScore score(CompiledLabel label, List<PhraseIndex.Hit<Term>> hits, List<Token> tokens, String text, int titleEnd) {
+        Map<String, List<LabelScore.TermMatch>> byPhrase = new LinkedHashMap<>();
+        for (PhraseIndex.Hit<Term> hit : hits) {
+            LabelScore.TermMatch m = match(hit, tokens, text, titleEnd, hit.value().weight());
+            byPhrase.computeIfAbsent(hit.value().phrase(), k -> new ArrayList<>()).add(m);
+        }
         double total = 0;
         List<LabelScore.TermMatch> evidence = new ArrayList<>();
-        for (List<LabelScore.TermMatch> matches : matchesByTerm.values()) {
+        for (List<LabelScore.TermMatch> matches : byPhrase.values()) {
             LabelScore.TermMatch strongest = matches.stream().max(Comparator.comparingDouble(LabelScore.TermMatch::weight)).orElseThrow();
-            // The first occurrence counts fully, repeats add less and less: sqrt(n) growth.
             total += strongest.weight() * Math.sqrt(matches.size());
             evidence.add(strongest);
         }
+        for (CompiledCombination c : label.combinations()) {
+            total += combinationEvidence(c, tokens, text, evidence);
+        }
+        LabelRule rule = label.rule();
         double score = 1 - Math.exp(-total / rule.scale());
         evidence.sort(Comparator.comparingDouble(LabelScore.TermMatch::weight).reversed());
         List<LabelScore.TermMatch> shown = evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence;
-        return new LabelScore(rule.label(), round(score), score >= rule.threshold(), List.copyOf(shown));
+        return new LabelScore(rule.label(), Math.round(score * 1000) / 1000.0, score >= rule.threshold(), List.copyOf(shown));
     }
 
-    /** For each label (by taxonomy position), which tokens sit inside one of its veto phrases. */
-    private boolean[][] vetoMask(List<Token> tokens) {
-        List<String> labels = taxonomy.labelNames();
-        boolean[][] mask = new boolean[labels.size()][];
-        for (PhraseIndex.Hit<String> hit : vetoes.find(tokens)) {
-            int l = labels.indexOf(hit.value());
-            if (mask[l] == null) {
-                mask[l] = new boolean[tokens.size()];
-            }
-            for (int i = hit.firstToken(); i <= hit.lastToken(); i++) {
-                mask[l][i] = true;
-            }
-        }
-        return mask;
+    private static LabelScore.TermMatch match(PhraseIndex.Hit<?> hit, List<Token> tokens, String text, int titleEnd, double weight) {
+        int start = tokens.get(hit.firstToken()).start();
+        int end = tokens.get(hit.lastToken()).end();
+        return new LabelScore.TermMatch(text.substring(start, end), start, end, start < titleEnd ? weight * TITLE_BOOST : weight);
     }
 
-    private boolean isVetoed(boolean[][] mask, String label, PhraseIndex.Hit<Term> hit) {
-        boolean[] m = mask[taxonomy.labelNames().indexOf(label)];
-        if (m == null) {
-            return false;
+    /** Adds the combination's weight when enough distinct groups co-occur with a trigger; records the evidence. */
+    private static double combinationEvidence(CompiledCombination c, List<Token> tokens, String text, List<LabelScore.TermMatch> evidence) {
+        List<PhraseIndex.Hit<Boolean>> triggers = c.rule().with().isEmpty() ? List.of() : c.with().find(tokens);
+        if (!c.rule().with().isEmpty() && triggers.isEmpty()) {
+            return 0;
         }
-        for (int i = hit.firstToken(); i <= hit.lastToken(); i++) {
-            if (m[i]) {
+        Set<Integer> groups = new HashSet<>();
+        List<PhraseIndex.Hit<Integer>> firstOfEach = new ArrayList<>();
+        for (PhraseIndex.Hit<Integer> hit : c.of().find(tokens)) {
+            if (groups.add(hit.value())) {
+                firstOfEach.add(hit);
+            }
+        }
+        if (groups.size() < c.rule().distinct()) {
+            return 0;
+        }
+        double share = c.rule().weight() / (firstOfEach.size() + (triggers.isEmpty() ? 0 : 1));
+        firstOfEach.forEach(h -> evidence.add(match(h, tokens, text, -1, share)));
+        if (!triggers.isEmpty()) {
+            evidence.add(match(triggers.get(0), tokens, text, -1, share));
+        }
+        return c.rule().weight();
+    }
+
+    private static List<PhraseIndex.Hit<Term>> withoutContextVetoes(CompiledLabel label, List<PhraseIndex.Hit<Term>> hits, List<Token> tokens) {
+        if (label.contextVetoes().isEmpty() || hits.isEmpty()) {
+            return hits;
+        }
+        List<PhraseIndex.Hit<Term>> kept = new ArrayList<>(hits);
+        for (CompiledVeto veto : label.contextVetoes()) {
+            List<PhraseIndex.Hit<Boolean>> context = veto.context().find(tokens);
+            if (!context.isEmpty()) {
+                kept.removeIf(hit -> veto.terms().contains(hit.value().phrase()) && near(hit, context, veto.window()));
+            }
+        }
+        return kept;
+    }
+
+    private static boolean near(PhraseIndex.Hit<?> hit, List<PhraseIndex.Hit<Boolean>> context, int window) {
+        if (window == 0) {
+            return true;
+        }
+        for (PhraseIndex.Hit<Boolean> c : context) {
+            int distance = Math.max(c.firstToken() - hit.lastToken(), hit.firstToken() - c.lastToken());
+            if (distance <= window) {
                 return true;
             }
         }
         return false;
     }
 
-    private static double round(double score) {
-        return Math.round(score * 1000) / 1000.0;
+    /** "label@tokenIndex" for every token inside a veto phrase of that label. */
+    private Set<String> vetoedPositions(List<Token> tokens) {
+        Set<String> vetoed = new HashSet<>();
+        for (PhraseIndex.Hit<String> hit : vetoPhrases.find(tokens)) {
+            for (int i = hit.firstToken(); i <= hit.lastToken(); i++) {
+                vetoed.add(hit.value() + "@" + i);
+            }
+        }
+        return vetoed;
+    }
+
+    private static boolean insideVetoPhrase(Set<String> vetoed, PhraseIndex.Hit<Term> hit) {
+        if (vetoed.isEmpty()) {
+            return false;
+        }
+        for (int i = hit.firstToken(); i <= hit.lastToken(); i++) {
+            if (vetoed.contains(hit.value().label() + "@" + i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CompiledVeto compile(ContextVeto veto) {
+        PhraseIndex<Boolean> context = new PhraseIndex<>();
+        veto.context().forEach(p -> context.add(p, Boolean.TRUE));
+        return new CompiledVeto(Set.copyOf(veto.terms()), context, veto.window());
+    }
+
+    private static CompiledCombination compile(Combination combination) {
+        PhraseIndex<Integer> of = new PhraseIndex<>();
+        int group = 0;
+        for (String phrase : combination.of()) {
+            if (Gazetteers.isReference(phrase)) {
+                for (List<String> names : Gazetteers.load(phrase)) {
+                    int g = group++;
+                    names.forEach(n -> of.add(n, g));
+                }
+            } else {
+                of.add(phrase, group++);
+            }
+        }
+        PhraseIndex<Boolean> with = new PhraseIndex<>();
+        combination.with().forEach(p -> with.add(p, Boolean.TRUE));
+        return new CompiledCombination(combination, of, with);
     }
 }

@@ -12,11 +12,14 @@ import java.util.Map;
  * @param terms       weighted terms and phrases; a trailing * matches word prefixes
  * @param vetoes      phrases in which a term means something else ("OPEC cartel", "border collie"):
  *                    a term occurrence inside a veto occurrence does not count
+ * @param contextVetoes terms that do not count near certain other words
+ * @param combinations  co-occurrence rules that add evidence
  * @param threshold   score in [0,1] at or above which the label is assigned
  * @param scale       evidence weight at which the score reaches 1 - 1/e (about 0.63)
  */
 public record LabelRule(String label, String description, List<String> iptc, Map<String, Double> terms,
-                        List<String> vetoes, double threshold, double scale) {
+                        List<String> vetoes, List<ContextVeto> contextVetoes, List<Combination> combinations,
+                        double threshold, double scale) {
 
     public LabelRule {
         if (label == null || !label.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -34,6 +37,8 @@ public record LabelRule(String label, String description, List<String> iptc, Map
         iptc = iptc == null ? List.of() : List.copyOf(iptc);
         terms = Map.copyOf(terms);
         vetoes = vetoes == null ? List.of() : List.copyOf(vetoes);
+        contextVetoes = contextVetoes == null ? List.of() : List.copyOf(contextVetoes);
+        combinations = combinations == null ? List.of() : List.copyOf(combinations);
         description = description == null ? "" : description;
     }
 }

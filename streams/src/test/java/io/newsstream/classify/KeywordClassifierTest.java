@@ -56,6 +56,21 @@ class KeywordClassifierTest {
     }
 
     @Test
+    void shouldIgnoreTermsNearAContextThatGivesThemAnotherSense() {
+        assertEquals(Set.of(), labels("Oil slips", "Traders had expected the cartel to trim output to support prices, "
+                + "but crude fell as the cartel kept production unchanged."));
+        assertEquals(Set.of(), labels("Club docked points", "The league imposed sanctions on the club after fans invaded "
+                + "the pitch; the sanctions reflect the danger to supporters."));
+    }
+
+    @Test
+    void shouldInferForeignPolicyFromTwoGovernmentsAgreeing() {
+        assertEquals(Set.of("foreign-policy"), labels("Channel plan extended",
+                "Britain and France agreed on Tuesday to extend a pilot scheme and to share the cost of coastal policing."));
+        assertEquals(Set.of(), labels("Exports", "Sales grew in France last year, the company said."));
+    }
+
+    @Test
     void shouldAbstainOnUnrelatedNews() {
         assertEquals(Set.of(), labels("Storm", "Snow closed two highways and delayed flights at the airport."));
     }

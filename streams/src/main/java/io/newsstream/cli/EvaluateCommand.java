@@ -1,0 +1,99 @@
+package io.newsstream.cli;
+
+import io.newsstream.classify.Taxonomy;
+import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.evaluate.Corpus;
+import io.newsstream.evaluate.Evaluation;
+import io.newsstream.evaluate.Prediction;
+import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.TopicScore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code newsstream evaluate}: a labelled corpus through the real pipeline, scored. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Run a labelled corpus (a folder with articles/ and labels.jsonl) through the real pipeline, as "
+            + "process does, and print per-label precision/recall/F1, macro-F1, the share of no-topic articles left "
+            + "unlabelled and pairwise syndication precision/recall.",
+            "Exit code 1 when a figure is below its --min-* floor."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Labelled corpus folder.")
+    Path corpusDir;
+
+    @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of an embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--min-macro-f1", defaultValue = "0", description = "Fail below this macro-F1.")
+    double minMacroF1;
+
+    @Option(names = "--min-unlabelled", defaultValue = "0", description = "Fail below this share of no-topic articles left unlabelled.")
+    double minUnlabelled;
+
+    @Option(names = "--min-dedup-precision", defaultValue = "0", description = "Fail below this syndication-pair precision.")
+    double minDedupPrecision;
+
+    @Option(names = "--min-dedup-recall", defaultValue = "0", description = "Fail below this syndication-pair recall.")
+    double minDedupRecall;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        NewsstreamConfig config = options.build(bootstrapServers);
+        Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
+        Corpus corpus = Corpus.load(corpusDir);
+        PrintWriter out = spec.commandLine().getOut();
+        ArchiveRun.Result result;
+        try (KafkaTarget kafka = KafkaTarget.open(config)) {
+            result = ArchiveRun.run(kafka.withRunState(config), kafka.clients(), taxonomy, List.of(corpus.articles().toString()),
+                    outcome -> IngestCommand.reportRejection(spec.commandLine().getErr(), outcome));
+        }
+        List<Prediction> predictions = result.enriched().stream().map(EvaluateCommand::prediction).toList();
+        Evaluation evaluation = Evaluation.of(corpus.labels(), predictions, taxonomy.labelNames());
+        out.println("evaluate: " + corpus.labels().size() + " labelled articles, classifier "
+                + (result.enriched().isEmpty() ? "?" : result.enriched().get(0).getClassifierVersion()));
+        out.print(evaluation.report());
+        List<String> failures = belowFloors(evaluation);
+        failures.forEach(f -> out.println("BELOW FLOOR: " + f));
+        out.flush();
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private List<String> belowFloors(Evaluation e) {
+        List<String> failures = new ArrayList<>();
+        check(failures, "macro-F1", e.macroF1(), minMacroF1);
+        check(failures, "no-topic left unlabelled", e.noTopicUnlabelledShare(), minUnlabelled);
+        check(failures, "syndication precision", e.dedup().precision(), minDedupPrecision);
+        check(failures, "syndication recall", e.dedup().recall(), minDedupRecall);
+        return failures;
+    }
+
+    private static void check(List<String> failures, String what, double value, double floor) {
+        if (value < floor) {
+            failures.add(String.format(Locale.ROOT, "%s %.3f < %.3f", what, value, floor));
+        }
+    }
+
+    private static Prediction prediction(EnrichedArticle a) {
+        String origin = a.getOrigin();
+        int line = origin.indexOf('#');
+        String file = Path.of(line < 0 ? origin : origin.substring(0, line)).getFileName().toString();
+        return new Prediction(file, a.getTopics().stream().map(TopicScore::getLabel).collect(Collectors.toSet()),
+                a.getDedup().getClusterId());
+    }
+}
