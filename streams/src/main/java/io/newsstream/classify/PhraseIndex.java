@@ -23,8 +23,12 @@ final class PhraseIndex<T> {
     record Hit<T>(T value, int firstToken, int lastToken) {
     }
 
+    /** Prefix entries ("smuggl*") are found through their first {@value #PREFIX_KEY} letters: one lookup per token. */
+    private static final int PREFIX_KEY = 3;
+
     private final Map<String, List<Entry<T>>> byFirstWord = new HashMap<>();
-    private final List<Entry<T>> byPrefixFirstWord = new ArrayList<>();
+    private final Map<String, List<Entry<T>>> byPrefixStart = new HashMap<>();
+    private final List<Entry<T>> shortPrefixes = new ArrayList<>();
 
     void add(String phrase, T value) {
         boolean prefix = phrase.strip().endsWith("*");
@@ -34,7 +38,12 @@ final class PhraseIndex<T> {
         }
         Entry<T> entry = new Entry<>(words.toArray(String[]::new), prefix, value);
         if (prefix && words.size() == 1) {
-            byPrefixFirstWord.add(entry);
+            String first = words.get(0);
+            if (first.length() < PREFIX_KEY) {
+                shortPrefixes.add(entry);
+            } else {
+                byPrefixStart.computeIfAbsent(first.substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(entry);
+            }
         } else {
             byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(entry);
         }
@@ -52,13 +61,23 @@ final class PhraseIndex<T> {
                     }
                 }
             }
-            for (Entry<T> e : byPrefixFirstWord) {
-                if (word.startsWith(e.words()[0])) {
-                    hits.add(new Hit<>(e.value(), i, i));
-                }
+            if (word.length() >= PREFIX_KEY) {
+                addPrefixHits(byPrefixStart.get(word.substring(0, PREFIX_KEY)), word, i, hits);
             }
+            addPrefixHits(shortPrefixes, word, i, hits);
         }
         return hits;
+    }
+
+    private void addPrefixHits(List<Entry<T>> entries, String word, int position, List<Hit<T>> hits) {
+        if (entries == null) {
+            return;
+        }
+        for (Entry<T> e : entries) {
+            if (word.startsWith(e.words()[0])) {
+                hits.add(new Hit<>(e.value(), position, position));
+            }
+        }
     }
 
     private static boolean matchesAt(Entry<?> e, List<Token> tokens, int start) {

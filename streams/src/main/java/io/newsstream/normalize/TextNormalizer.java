@@ -19,17 +19,20 @@ public final class TextNormalizer {
     private static final Pattern TAG = Pattern.compile("<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?|!--.*?--)>");
     private static final Pattern BLOCK_TAG = Pattern.compile("(?i)</?(?:p|div|br|h[1-6]|li|blockquote)\\b[^>]*>");
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]+");
 
     /** "WASHINGTON (Meridian Wire) —": a capitalised place, an optional credit in brackets, then a dash. */
     private static final Pattern DATELINE = Pattern.compile(
             "^((?:\\p{Lu}[\\p{L}'.-]*)(?:[ ,]+\\p{Lu}[\\p{L}'.-]*){0,5})\\s*(\\([^)]{1,60}\\))?\\s*(?:—|–|--|-)\\s+");
     private static final Pattern BYLINE = Pattern.compile(
             "^(?i:by)\\s+[\\p{L}.'-]+(?:[ ,]+(?:and\\s+)?[\\p{L}.'-]+){0,7}\\.?$");
-    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^(related|read more|see also|more|tags|filed under"
-            + "|section|topics)\\s*:)|copyright|©|\\(c\\) 20\\d\\d|all rights reserved|newsletter|sign up|subscribe"
-            + "|originally (appeared|published)|contributed to this report|provided by|follow us|click here"
-            + "|stock quotes delayed|may not be (published|reproduced|redistributed)|this story has been");
+    /** Openings of outlet link lists and tags: "Related: ...", "Tags: ...". */
+    private static final List<String> BOILERPLATE_OPENINGS = List.of("related:", "related coverage", "read more",
+            "see also:", "more:", "tags:", "filed under", "section:", "topics:");
+    /** Phrases that mark a short paragraph as outlet boilerplate wherever they occur in it. */
+    private static final List<String> BOILERPLATE_MARKERS = List.of("copyright", "\u00a9", "(c) 20", "all rights reserved",
+            "newsletter", "sign up", "subscribe", "originally appeared", "originally published",
+            "contributed to this report", "provided by", "follow us", "click here", "stock quotes delayed",
+            "may not be published", "may not be reproduced", "may not be redistributed", "this story has been");
     /** Boilerplate paragraphs are short; longer ones that mention these words are story text. */
     private static final int BOILERPLATE_MAX_WORDS = 30;
 
@@ -46,27 +49,54 @@ public final class TextNormalizer {
         return new NormalizedArticle(cleanTitle, paragraphs);
     }
 
-    /** Decodes entities, straightens typography and collapses spaces (line breaks are kept). */
+    /** Decodes entities, straightens typography and collapses runs of spaces (line breaks are kept). */
     static String clean(String text) {
-        String t = Parser.unescapeEntities(text, false);
-        // Entities may be double-encoded by feeds ("&amp;#8217;"): one more pass settles them.
+        String t = text;
         if (t.indexOf('&') >= 0) {
             t = Parser.unescapeEntities(t, false);
+            // Entities may be double-encoded by feeds ("&amp;#8217;"): one more pass settles them.
+            if (t.indexOf('&') >= 0) {
+                t = Parser.unescapeEntities(t, false);
+            }
         }
-        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+        if (!isAscii(t)) {
+            t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+        }
         StringBuilder out = new StringBuilder(t.length());
+        boolean inSpace = false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
+            if (isHorizontalSpace(c)) {
+                if (!inSpace) {
+                    out.append(' ');
+                }
+                inSpace = true;
+                continue;
+            }
+            inSpace = false;
             switch (c) {
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> out.append('\'');
                 case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> out.append('"');
                 case '\u2010', '\u2011', '\u2012' -> out.append('-');
-                case '\u00AD', '\u200C', '\u200D', '\uFEFF' -> { } // invisible: soft hyphen, zero-width joiners
-                case '\r' -> { }
+                case '\u00AD', '\u200C', '\u200D', '\uFEFF', '\r' -> { } // invisible: soft hyphen, zero-width joiners
                 default -> out.append(c);
             }
         }
-        return SPACES.matcher(out).replaceAll(" ");
+        return out.toString();
+    }
+
+    private static boolean isHorizontalSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200B') || c == '\u202F'
+                || c == '\u205F' || c == '\u3000';
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String paragraphTags(String body) {
@@ -81,7 +111,11 @@ public final class TextNormalizer {
         if (BYLINE.matcher(paragraph).matches()) {
             return true;
         }
-        return wordCount(paragraph) <= BOILERPLATE_MAX_WORDS && BOILERPLATE.matcher(paragraph).find();
+        if (wordCount(paragraph) > BOILERPLATE_MAX_WORDS) {
+            return false;
+        }
+        String lower = paragraph.toLowerCase(Locale.ROOT);
+        return BOILERPLATE_OPENINGS.stream().anyMatch(lower::startsWith) || BOILERPLATE_MARKERS.stream().anyMatch(lower::contains);
     }
 
     /** Drops the agency credit from a dateline ("WASHINGTON (Meridian Wire) —" becomes "WASHINGTON —"). */
