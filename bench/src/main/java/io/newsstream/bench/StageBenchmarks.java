@@ -3,8 +3,7 @@ package io.newsstream.bench;
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.LabelScore;
 import io.newsstream.classify.Taxonomy;
-import io.newsstream.dedup.Fingerprints;
-import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
 import io.newsstream.pipeline.ArticleAnalyzer;
@@ -46,6 +45,7 @@ public class StageBenchmarks {
     private final TextNormalizer normalizer = new TextNormalizer();
     private KeywordClassifier classifier;
     private ArticleAnalyzer analyzer;
+    private final SignatureBuilder signatures = new SignatureBuilder(12, 256);
     private int next;
 
     @Setup(Level.Trial)
@@ -53,7 +53,7 @@ public class StageBenchmarks {
         articles = BenchArticles.generate(ARTICLES, 3000, 42);
         normalized = articles.stream().map(a -> normalizer.normalize(a.getTitle(), a.getBody())).toList();
         classifier = new KeywordClassifier(Taxonomy.builtIn());
-        analyzer = new ArticleAnalyzer(classifier, Clock.systemUTC());
+        analyzer = new ArticleAnalyzer(classifier, new SignatureBuilder(12, 256), Clock.systemUTC());
     }
 
     private int nextIndex() {
@@ -73,9 +73,8 @@ public class StageBenchmarks {
     }
 
     @Benchmark
-    public long fingerprint() {
-        List<String> tokens = CanonicalTokens.of(normalized.get(nextIndex()).body());
-        return Fingerprints.simHash(tokens) ^ Fingerprints.exactHash(tokens).hashCode();
+    public SignatureBuilder.Result fingerprint() {
+        return signatures.describe(normalized.get(nextIndex()).body());
     }
 
     @Benchmark

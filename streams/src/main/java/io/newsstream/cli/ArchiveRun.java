@@ -53,8 +53,8 @@ final class ArchiveRun {
     static Result run(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy, List<String> inputs,
                       Consumer<IngestOutcome> listener) throws InterruptedException {
         Topics topics = new Topics(config.topics());
-        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), config.partitions(),
-                config.replicationFactor());
+        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), topics.compactedNames(),
+                config.partitions(), config.replicationFactor());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
              Pipeline pipeline = Pipeline.start(config, clients, taxonomy)) {

@@ -50,9 +50,11 @@ final class EnrichedJson {
         o.put("wordCount", a.getWordCount());
         ArrayNode keywords = o.putArray("keywords");
         a.getKeywords().forEach(keywords::add);
-        o.putObject("fingerprint")
+        ObjectNode fingerprint = o.putObject("fingerprint")
                 .put("exactHash", a.getFingerprint().getExactHash())
-                .put("simHash", Long.toHexString(a.getFingerprint().getSimHash()));
+                .put("shingles", a.getFingerprint().getSignature().getShingleCount());
+        ArrayNode anchors = fingerprint.putArray("anchors");
+        a.getFingerprint().getAnchors().forEach(h -> anchors.add(Long.toHexString(h)));
         o.put("ingestedAt", iso(a.getIngestedAt()));
         o.put("processedAt", iso(a.getProcessedAt()));
         return o.toString();

@@ -50,6 +50,11 @@ public final class NewsstreamConfig {
         d.put("ingest.max-bytes", String.valueOf(1024 * 1024));
         d.put("dedup.retention", "P7D");
         d.put("dedup.eviction-interval", "PT10M");
+        d.put("dedup.anchors", "12");
+        d.put("dedup.signature-shingles", "256");
+        d.put("dedup.anchor-capacity", "16");
+        d.put("dedup.answer-timeout", "PT1M");
+        d.put("story.max-members", "200");
         d.put("taxonomy", "");
         d.put("process.timeout", "PT5M");
         d.put("topic.raw", TopicNames.DEFAULTS.raw());
@@ -57,6 +62,8 @@ public final class NewsstreamConfig {
         d.put("topic.enriched", TopicNames.DEFAULTS.enriched());
         d.put("topic.dlq", TopicNames.DEFAULTS.dlq());
         d.put("topic.label-pattern", TopicNames.DEFAULTS.labelTopic());
+        d.put("topic.stories", TopicNames.DEFAULTS.stories());
+        d.put("topic.anchors", TopicNames.DEFAULTS.anchors());
         return Collections.unmodifiableMap(d);
     }
 
@@ -129,6 +136,31 @@ public final class NewsstreamConfig {
         return durationValue("dedup.eviction-interval");
     }
 
+    /** Anchor keys per article: more find heavier rewrites, at the cost of one small record each. */
+    public int dedupAnchors() {
+        return intValue("dedup.anchors");
+    }
+
+    /** Most shingle hashes a dedup signature keeps (articles with fewer are compared exactly). */
+    public int dedupSignatureShingles() {
+        return intValue("dedup.signature-shingles");
+    }
+
+    /** Most articles one anchor remembers; an anchor carried by very many is boilerplate. */
+    public int dedupAnchorCapacity() {
+        return intValue("dedup.anchor-capacity");
+    }
+
+    /** How long an article waits for its anchors' answers before it is released with those it has. */
+    public Duration dedupAnswerTimeout() {
+        return durationValue("dedup.answer-timeout");
+    }
+
+    /** Most members a story record lists (all are counted). */
+    public int storyMaxMembers() {
+        return intValue("story.max-members");
+    }
+
     /** A taxonomy file replacing the built-in one; empty for the built-in taxonomy. */
     public Optional<Path> taxonomyFile() {
         String v = values.get("taxonomy");
@@ -142,7 +174,8 @@ public final class NewsstreamConfig {
 
     public TopicNames topics() {
         return new TopicNames(values.get("topic.raw"), values.get("topic.rejected"), values.get("topic.enriched"),
-                values.get("topic.dlq"), values.get("topic.label-pattern"));
+                values.get("topic.dlq"), values.get("topic.label-pattern"), values.get("topic.stories"),
+                values.get("topic.anchors"));
     }
 
     private int intValue(String key) {
@@ -189,6 +222,11 @@ public final class NewsstreamConfig {
         requirePositive("ingest.max-bytes", maxArticleBytes());
         requirePositive("dedup.retention", dedupRetention().toMillis());
         requirePositive("dedup.eviction-interval", dedupEvictionInterval().toMillis());
+        requirePositive("dedup.anchors", dedupAnchors());
+        requirePositive("dedup.signature-shingles", dedupSignatureShingles());
+        requirePositive("dedup.anchor-capacity", dedupAnchorCapacity());
+        requirePositive("dedup.answer-timeout", dedupAnswerTimeout().toMillis());
+        requirePositive("story.max-members", storyMaxMembers());
         commitInterval();
         processTimeout();
         topics();

@@ -11,21 +11,28 @@ import java.util.Objects;
  * @param enriched   every processed article, {@code EnrichedArticle} keyed by article id
  * @param dlq        records the pipeline failed to process, {@code PipelineFailure}
  * @param labelTopic pattern of the per-label topics; {@code %s} is replaced by the label
+ * @param stories    one record per story, {@code StoryCluster} keyed by cluster id (compacted)
+ * @param anchors    the pipeline's own dedup lookups and cluster updates, {@code AnchorProbe} keyed by anchor
  */
-public record TopicNames(String raw, String rejected, String enriched, String dlq, String labelTopic) {
+public record TopicNames(String raw, String rejected, String enriched, String dlq, String labelTopic, String stories,
+                         String anchors) {
 
     public static final TopicNames DEFAULTS = new TopicNames(
             "news.article.raw.v1",
             "news.ingest.rejected.v1",
             "news.article.enriched.v1",
             "news.pipeline.dlq.v1",
-            "news.topic.%s.v1");
+            "news.topic.%s.v1",
+            "news.story.v1",
+            "news.dedup.anchor.v1");
 
     public TopicNames {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(rejected, "rejected");
         Objects.requireNonNull(enriched, "enriched");
         Objects.requireNonNull(dlq, "dlq");
+        Objects.requireNonNull(stories, "stories");
+        Objects.requireNonNull(anchors, "anchors");
         if (!labelTopic.contains("%s")) {
             throw new IllegalArgumentException("topic.label-pattern must contain %s, got: " + labelTopic);
         }

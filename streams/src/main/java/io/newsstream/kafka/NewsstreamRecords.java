@@ -4,7 +4,9 @@ import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.RejectedArticle;
-import io.newsstream.schema.StoryEntry;
+import io.newsstream.schema.StoryCluster;
+import io.newsstream.schema.AnchorProbe;
+import io.newsstream.schema.AnchorMatch;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.apache.avro.message.BinaryMessageDecoder;
 public final class NewsstreamRecords {
 
     private static final List<Schema> KNOWN = List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(),
-            RejectedArticle.getClassSchema(), PipelineFailure.getClassSchema(), StoryEntry.getClassSchema());
+            RejectedArticle.getClassSchema(), PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(),
+            AnchorProbe.getClassSchema(), AnchorMatch.getClassSchema());
     private static final Map<Long, Schema> BY_FINGERPRINT = new HashMap<>();
 
     static {

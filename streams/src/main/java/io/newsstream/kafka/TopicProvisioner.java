@@ -2,6 +2,7 @@ package io.newsstream.kafka;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,12 +20,20 @@ public final class TopicProvisioner {
     }
 
     public static void ensureTopics(KafkaClients clients, Collection<String> names, int partitions, short replication) {
+        ensureTopics(clients, names, List.of(), partitions, replication);
+    }
+
+    /** As above; topics named in {@code compacted} are created with {@code cleanup.policy=compact}. */
+    public static void ensureTopics(KafkaClients clients, Collection<String> names, Collection<String> compacted,
+                                    int partitions, short replication) {
         try (Admin admin = Admin.create(clients.common())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = names.stream()
                     .distinct()
                     .filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, replication))
+                    .map(n -> compacted.contains(n)
+                            ? new NewTopic(n, partitions, replication).configs(Map.of("cleanup.policy", "compact"))
+                            : new NewTopic(n, partitions, replication))
                     .toList();
             if (missing.isEmpty()) {
                 return;
@@ -44,6 +53,18 @@ public final class TopicProvisioner {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** The number of partitions of an existing topic. */
+    public static int partitionsOf(KafkaClients clients, String topic) {
+        try (Admin admin = Admin.create(clients.common())) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.newsstream.kafka;
 
 import io.newsstream.config.TopicNames;
+import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.RejectedArticle;
+import io.newsstream.schema.StoryCluster;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of newsstream with its serdes, built once from configuration and passed to the code
- * that reads or writes Kafka. The one place serdes are made.
+ * that reads or writes Kafka.
  */
 public final class Topics {
 
@@ -24,6 +26,8 @@ public final class Topics {
     private final Topic<String, RejectedArticle> rejected;
     private final Topic<String, EnrichedArticle> enriched;
     private final Topic<String, PipelineFailure> dlq;
+    private final Topic<String, StoryCluster> stories;
+    private final Topic<Long, AnchorProbe> anchors;
 
     public Topics(TopicNames names) {
         this.names = names;
@@ -31,6 +35,8 @@ public final class Topics {
         this.rejected = new Topic<>(names.rejected(), KEYS, AvroSerde.of(RejectedArticle.class));
         this.enriched = new Topic<>(names.enriched(), KEYS, AvroSerde.of(EnrichedArticle.class));
         this.dlq = new Topic<>(names.dlq(), KEYS, AvroSerde.of(PipelineFailure.class));
+        this.stories = new Topic<>(names.stories(), KEYS, AvroSerde.of(StoryCluster.class));
+        this.anchors = new Topic<>(names.anchors(), Serdes.Long(), AvroSerde.of(AnchorProbe.class));
     }
 
     public Topic<String, RawArticle> raw() {
@@ -49,6 +55,16 @@ public final class Topics {
         return dlq;
     }
 
+    /** One record per story (compacted). */
+    public Topic<String, StoryCluster> stories() {
+        return stories;
+    }
+
+    /** The pipeline's own dedup traffic: lookups by anchor and cluster updates. */
+    public Topic<Long, AnchorProbe> anchors() {
+        return anchors;
+    }
+
     /** The topic of original stories carrying one taxonomy label. */
     public Topic<String, EnrichedArticle> forLabel(String label) {
         return new Topic<>(names.forLabel(label), KEYS, enriched.valueSerde());
@@ -56,8 +72,14 @@ public final class Topics {
 
     /** Names of every topic the pipeline needs, for the given taxonomy labels. */
     public List<String> allNames(Collection<String> labels) {
-        List<String> all = new ArrayList<>(List.of(raw.name(), rejected.name(), enriched.name(), dlq.name()));
+        List<String> all = new ArrayList<>(List.of(raw.name(), rejected.name(), enriched.name(), dlq.name(),
+                stories.name(), anchors.name()));
         labels.forEach(label -> all.add(names.forLabel(label)));
         return all;
+    }
+
+    /** Topics that keep only the latest record per key. */
+    public List<String> compactedNames() {
+        return List.of(stories.name());
     }
 }

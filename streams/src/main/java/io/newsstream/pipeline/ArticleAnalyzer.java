@@ -3,6 +3,7 @@ package io.newsstream.pipeline;
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.LabelScore;
 import io.newsstream.dedup.Fingerprints;
+import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.Enrichment;
 import io.newsstream.normalize.CanonicalTokens;
@@ -25,11 +26,13 @@ public final class ArticleAnalyzer {
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final KeywordClassifier classifier;
+    private final SignatureBuilder signatures;
     private final Enricher enricher = new Enricher();
     private final Clock clock;
 
-    public ArticleAnalyzer(KeywordClassifier classifier, Clock clock) {
+    public ArticleAnalyzer(KeywordClassifier classifier, SignatureBuilder signatures, Clock clock) {
         this.classifier = classifier;
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -38,7 +41,8 @@ public final class ArticleAnalyzer {
             throw new IllegalArgumentException("record has no value: expected a RawArticle");
         }
         NormalizedArticle text = normalizer.normalize(raw.getTitle(), raw.getBody());
-        List<String> bodyTokens = CanonicalTokens.of(dedupText(text));
+        String dedupText = dedupText(text);
+        SignatureBuilder.Result signature = signatures.describe(dedupText);
         Enrichment enrichment = enricher.enrich(CanonicalTokens.of(text.title()), CanonicalTokens.of(text.body()));
         return EnrichedArticle.newBuilder()
                 .setId(raw.getId())
@@ -53,8 +57,8 @@ public final class ArticleAnalyzer {
                 .setProcessedAt(clock.instant())
                 .setTopics(assignedTopics(classifier.classify(text)))
                 .setClassifierVersion(classifier.version())
-                .setFingerprint(new Fingerprint(Fingerprints.exactHash(bodyTokens), Fingerprints.simHash(bodyTokens),
-                        bodyTokens.size()))
+                .setFingerprint(new Fingerprint(Fingerprints.exactHash(CanonicalTokens.of(dedupText)),
+                        signature.anchors(), signature.signature()))
                 .setDedup(null)
                 .setWordCount(enrichment.wordCount())
                 .setKeywords(enrichment.keywords())

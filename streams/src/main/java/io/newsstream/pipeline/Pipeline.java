@@ -3,6 +3,7 @@ package io.newsstream.pipeline;
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
@@ -39,10 +40,11 @@ public final class Pipeline implements AutoCloseable {
     /** Creates missing topics and starts the pipeline; returns once it is starting up. */
     public static Pipeline start(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy) {
         Topics topics = new Topics(config.topics());
-        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), config.partitions(),
-                config.replicationFactor());
+        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), topics.compactedNames(),
+                config.partitions(), config.replicationFactor());
         Properties properties = streamsProperties(config, clients);
-        Topology topology = topology(config, topics, taxonomy, properties);
+        int rawPartitions = TopicProvisioner.partitionsOf(clients, topics.raw().name());
+        Topology topology = topology(config, topics, taxonomy, properties, rawPartitions);
         Pipeline pipeline = new Pipeline(new KafkaStreams(topology, properties));
         pipeline.run();
         LOG.info("Pipeline {} starting with taxonomy '{}' ({}), labels {}", config.applicationId(), taxonomy.name(),
@@ -51,9 +53,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** The topology for a configuration and taxonomy, without starting anything. */
-    public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties) {
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy), Clock.systemUTC());
-        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames()).build(streamsProperties);
+    public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties,
+                                    int rawPartitions) {
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy),
+                new SignatureBuilder(config.dedupAnchors(), config.dedupSignatureShingles()), Clock.systemUTC());
+        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames(), rawPartitions).build(streamsProperties);
     }
 
     /** The Kafka Streams settings of the pipeline. */

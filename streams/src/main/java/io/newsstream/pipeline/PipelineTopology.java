@@ -1,26 +1,36 @@
 package io.newsstream.pipeline;
 
 import io.newsstream.config.NewsstreamConfig;
-import io.newsstream.dedup.DedupProcessor;
+import io.newsstream.dedup.AnchorBuckets;
+import io.newsstream.dedup.AnchorProcessor;
+import io.newsstream.dedup.StoryClusterProcessor;
+import io.newsstream.dedup.StoryClusters;
+import io.newsstream.dedup.SyndicationRule;
+import io.newsstream.dedup.VerdictProcessor;
 import io.newsstream.kafka.AvroSerde;
 import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
+import io.newsstream.schema.AnchorBucket;
+import io.newsstream.schema.AnchorMatch;
+import io.newsstream.schema.AnchorProbe;
+import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.PendingDedup;
 import io.newsstream.schema.RawArticle;
-import io.newsstream.schema.StoryEntry;
+import io.newsstream.schema.StoryCluster;
+import io.newsstream.schema.StoryMember;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -28,51 +38,70 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * news.article.raw.v1 (RawArticle, key: article id)
  *   → analyze: normalise, classify, fingerprint, enrich
- *   → re-key by content hash → repartition "dedup-by-content" (copies meet their original whatever partition they came from)
- *   → dedup (store dedup-fingerprint-store) → re-key by article id
- *   → news.article.enriched.v1 (EnrichedArticle, every article, key: article id)
- *   → originals only → news.topic.&lt;label&gt;.v1 for each assigned label
+ *   → dedup, the article waits (dedup-pending-store) while its anchors look for earlier articles:
+ *       anchors → news.dedup.anchor.v1 (key: anchor) → dedup-anchor-store → answers
+ *       → repartition "dedup-answers-by-article" (key: article id) → back to the waiting article
+ *   → news.article.enriched.v1 (EnrichedArticle with verdict, every article, key: article id)
+ *   → originals only → news.topic.&lt;label&gt; for each assigned label
+ *   → copies record their story at their anchors → news.dedup.anchor.v1
+ *   → repartition "story-by-cluster" → story-cluster-store → news.story.v1 (StoryCluster, key: cluster id)
  * </pre>
  * Every processor, store and repartition topic is named: renaming one is a reviewed change (see the snapshot test).
  */
 public final class PipelineTopology {
 
-    static final String DEDUP_REPARTITION = "dedup-by-content";
+    static final String ANSWERS_REPARTITION = "dedup-answers-by-article";
+    static final String STORY_REPARTITION = "story-by-cluster";
 
     private final NewsstreamConfig config;
     private final Topics topics;
     private final ArticleAnalyzer analyzer;
     private final List<String> labels;
+    private final int rawPartitions;
 
-    public PipelineTopology(NewsstreamConfig config, Topics topics, ArticleAnalyzer analyzer, List<String> labels) {
+    /**
+     * @param rawPartitions partitions of the raw topic: anchor answers are repartitioned to match, so they
+     *                      meet their waiting article
+     */
+    public PipelineTopology(NewsstreamConfig config, Topics topics, ArticleAnalyzer analyzer, List<String> labels,
+                            int rawPartitions) {
         this.config = config;
         this.topics = topics;
         this.analyzer = analyzer;
         this.labels = List.copyOf(labels);
+        this.rawPartitions = rawPartitions;
     }
 
     /** Builds the topology for the given Kafka Streams settings (which carry topology-level options). */
     public Topology build(Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
-        builder.addStateStore(dedupStore());
+        addStores(builder);
 
         KStream<String, RawArticle> raw = builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"));
         KStream<String, EnrichedArticle> analyzed = raw.mapValues(analyzer::analyze, Named.as("analyze-node"));
-        KStream<String, EnrichedArticle> deduplicated = dedup(analyzed);
+        KStream<String, EnrichedArticle> deduplicated = dedup(builder, analyzed);
         deduplicated.to(topics.enriched().name(), topics.enriched().produced("enriched-sink"));
         routeOriginalsByLabel(deduplicated);
+        recordClustersAtAnchors(deduplicated);
+        publishStories(deduplicated);
         return builder.build();
     }
 
-    private KStream<String, EnrichedArticle> dedup(KStream<String, EnrichedArticle> analyzed) {
-        Topic<String, EnrichedArticle> enriched = topics.enriched();
-        return analyzed
-                .selectKey((id, article) -> article.getFingerprint().getExactHash(), Named.as("key-by-content-node"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as(DEDUP_REPARTITION)
-                        .withKeySerde(enriched.keySerde()).withValueSerde(enriched.valueSerde()))
-                .process(() -> new DedupProcessor(config.dedupRetention(), config.dedupEvictionInterval()),
-                        Named.as("dedup-node"), DedupProcessor.STORE)
-                .selectKey((hash, article) -> article.getId(), Named.as("key-by-article-node"));
+    private KStream<String, EnrichedArticle> dedup(StreamsBuilder builder, KStream<String, EnrichedArticle> analyzed) {
+        Topic<Long, AnchorProbe> anchors = topics.anchors();
+        analyzed.flatMap(DedupMessages::probes, Named.as("dedup-probe-node"))
+                .to(anchors.name(), anchors.produced("dedup-probe-sink"));
+        KStream<String, DedupMessage> answers = builder.stream(anchors.name(), anchors.consumed("dedup-anchor-source"))
+                .process(() -> new AnchorProcessor(new AnchorBuckets(SyndicationRule.DEFAULT, config.dedupAnchorCapacity()),
+                        config.dedupRetention(), config.dedupEvictionInterval()), Named.as("dedup-anchor-node"), AnchorProcessor.STORE)
+                .repartition(Repartitioned.<String, AnchorMatch>as(ANSWERS_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(AnchorMatch.class))
+                        .withNumberOfPartitions(rawPartitions))
+                .mapValues(DedupMessages::answer, Named.as("dedup-answer-node"));
+        return analyzed.mapValues(DedupMessages::waiting, Named.as("dedup-wait-node"))
+                .merge(answers, Named.as("dedup-merge-node"))
+                .process(() -> new VerdictProcessor(config.dedupAnswerTimeout()), Named.as("dedup-verdict-node"),
+                        VerdictProcessor.STORE);
     }
 
     private void routeOriginalsByLabel(KStream<String, EnrichedArticle> articles) {
@@ -85,12 +114,33 @@ public final class PipelineTopology {
         }
     }
 
+    private void recordClustersAtAnchors(KStream<String, EnrichedArticle> articles) {
+        Topic<Long, AnchorProbe> anchors = topics.anchors();
+        articles.flatMap(DedupMessages::clusterUpdates, Named.as("dedup-cluster-update-node"))
+                .to(anchors.name(), anchors.produced("dedup-cluster-update-sink"));
+    }
+
+    private void publishStories(KStream<String, EnrichedArticle> articles) {
+        Topic<String, StoryCluster> stories = topics.stories();
+        articles.map((id, article) -> KeyValue.pair(article.getDedup().getClusterId(), DedupMessages.member(article)),
+                        Named.as("story-member-node"))
+                .repartition(Repartitioned.<String, StoryMember>as(STORY_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(StoryMember.class)))
+                .process(() -> new StoryClusterProcessor(new StoryClusters(config.storyMaxMembers()), config.dedupRetention(),
+                        config.dedupEvictionInterval()), Named.as("story-cluster-node"), StoryClusterProcessor.STORE)
+                .to(stories.name(), stories.produced("story-sink"));
+    }
+
     private static boolean hasLabel(EnrichedArticle article, String label) {
         return article.getTopics().stream().anyMatch(t -> t.getLabel().equals(label));
     }
 
-    private StoreBuilder<KeyValueStore<String, StoryEntry>> dedupStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupProcessor.STORE),
-                Serdes.String(), AvroSerde.of(StoryEntry.class));
+    private static void addStores(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AnchorProcessor.STORE),
+                Serdes.Long(), AvroSerde.of(AnchorBucket.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VerdictProcessor.STORE),
+                Serdes.String(), AvroSerde.of(PendingDedup.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryClusterProcessor.STORE),
+                Serdes.String(), AvroSerde.of(StoryCluster.class)));
     }
 }

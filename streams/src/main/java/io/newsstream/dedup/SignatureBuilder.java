@@ -1,0 +1,162 @@
+package io.newsstream.dedup;
+
+import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.normalize.Token;
+import io.newsstream.schema.Signature;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Describes an article body for near-duplicate detection (see README, "Syndicated copies"):
+ * <ul>
+ *   <li><b>anchors</b>: the k smallest 64-bit hashes of its word 5-shingles that are not made of stopwords alone
+ *       (bottom-k). Two articles sharing much of their text very likely share an anchor, so anchors are the keys
+ *       candidates are looked up by;</li>
+ *   <li><b>shingles</b>: the smallest 32-bit shingle hashes (all of them for articles of ordinary length), from
+ *       which the containment of one article in another is computed;</li>
+ *   <li><b>facts</b>: hashes of its numbers and of words capitalised mid-sentence. Copies carry their original's
+ *       facts; template stories (earnings, blotters, readouts) share the formula but not the facts.</li>
+ * </ul>
+ * Pure and thread-safe.
+ */
+public final class SignatureBuilder {
+
+    static final int SHINGLE_WORDS = 5;
+    private static final Set<String> STOPWORDS = Set.of("a", "an", "the", "and", "or", "but", "of", "to", "in", "on",
+            "at", "by", "for", "with", "from", "as", "is", "was", "are", "were", "be", "been", "it", "its", "that",
+            "this", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "said", "says", "has", "have",
+            "had", "not", "no", "will", "would", "could", "can", "which", "who", "after", "before", "also", "than");
+
+    private final int anchors;
+    private final int maxShingles;
+
+    /**
+     * @param anchors     how many anchor keys per article
+     * @param maxShingles how many shingle hashes a signature keeps at most
+     */
+    public SignatureBuilder(int anchors, int maxShingles) {
+        this.anchors = anchors;
+        this.maxShingles = maxShingles;
+    }
+
+    /** The anchors and signature of a body text. */
+    public record Result(List<Long> anchors, Signature signature) {
+    }
+
+    public Result describe(String body) {
+        List<Token> tokens = CanonicalTokens.withOffsets(body);
+        TreeSet<Long> anchorHashes = new TreeSet<>();
+        TreeSet<Integer> shingleHashes = new TreeSet<>();
+        int shingles = Math.max(tokens.isEmpty() ? 0 : 1, tokens.size() - SHINGLE_WORDS + 1);
+        for (int i = 0; i < shingles; i++) {
+            int end = Math.min(tokens.size(), i + SHINGLE_WORDS);
+            long h = hash(tokens, i, end);
+            shingleHashes.add((int) (h >>> 32));
+            if (!onlyStopwords(tokens, i, end)) {
+                keepSmallest(anchorHashes, h, anchors);
+            }
+        }
+        TreeSet<Integer> facts = factHashes(body, tokens);
+        Signature signature = Signature.newBuilder()
+                .setShingleCount(shingleHashes.size())
+                .setShingles(pack(smallest(shingleHashes, maxShingles)))
+                .setFacts(pack(facts))
+                .setFactCount(facts.size())
+                .build();
+        return new Result(List.copyOf(anchorHashes), signature);
+    }
+
+    /** Numbers, and words of two or more letters capitalised where a sentence does not begin. */
+    static TreeSet<Integer> factHashes(String text, List<Token> tokens) {
+        TreeSet<Integer> facts = new TreeSet<>();
+        for (Token t : tokens) {
+            boolean number = t.text().chars().anyMatch(Character::isDigit);
+            boolean name = t.text().length() >= 2 && Character.isUpperCase(text.charAt(t.start())) && !startsSentence(text, t.start());
+            if (number || name) {
+                facts.add(t.text().hashCode() * 0x9E3779B1);
+            }
+        }
+        return facts;
+    }
+
+    private static boolean startsSentence(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '"' || text.charAt(i) == '\'' || text.charAt(i) == '(')) {
+            i--;
+        }
+        if (i < 0) {
+            return true;
+        }
+        char c = text.charAt(i);
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '—';
+    }
+
+    private static boolean onlyStopwords(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!STOPWORDS.contains(tokens.get(i).text())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void keepSmallest(TreeSet<Long> smallest, long h, int k) {
+        if (smallest.size() < k) {
+            smallest.add(h);
+        } else if (h < smallest.last() && smallest.add(h)) {
+            smallest.pollLast();
+        }
+    }
+
+    private static List<Integer> smallest(TreeSet<Integer> sorted, int max) {
+        List<Integer> out = new ArrayList<>(Math.min(max, sorted.size()));
+        for (Integer h : sorted) {
+            if (out.size() == max) {
+                break;
+            }
+            out.add(h);
+        }
+        return out;
+    }
+
+    static ByteBuffer pack(Iterable<Integer> ascending) {
+        List<Integer> values = new ArrayList<>();
+        ascending.forEach(values::add);
+        ByteBuffer buffer = ByteBuffer.allocate(values.size() * Integer.BYTES);
+        values.forEach(buffer::putInt);
+        return buffer.flip();
+    }
+
+    static int[] unpack(ByteBuffer packed) {
+        ByteBuffer b = packed.duplicate();
+        int[] values = new int[b.remaining() / Integer.BYTES];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = b.getInt();
+        }
+        return values;
+    }
+
+    /** 64-bit FNV-1a over the shingle's words, finished with a murmur-style mix so every bit is well spread. */
+    static long hash(List<Token> tokens, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            byte[] word = tokens.get(i).text().getBytes(StandardCharsets.UTF_8);
+            for (byte b : word) {
+                h ^= b & 0xFF;
+                h *= 0x100000001b3L;
+            }
+            h ^= ' ';
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

@@ -1,0 +1,94 @@
+package io.newsstream.dedup;
+
+import io.newsstream.schema.Signature;
+
+/**
+ * How much of one article's text and facts another article carries.
+ *
+ * @param containment   share of the shorter article's shingles found in the other (exact when both signatures
+ *                      hold every shingle, otherwise the bottom-k estimate)
+ * @param factOverlap   share of the fact words of the article with fewer that the other also has (1 when neither has any)
+ * @param sharedShingles how many shingles the two share (estimated for long articles)
+ * @param lengthRatio   shingle count of the shorter over that of the longer
+ */
+public record Similarity(double containment, double factOverlap, int sharedShingles, double lengthRatio) {
+
+    public static Similarity between(Signature a, Signature b) {
+        int[] sa = SignatureBuilder.unpack(a.getShingles());
+        int[] sb = SignatureBuilder.unpack(b.getShingles());
+        int na = a.getShingleCount();
+        int nb = b.getShingleCount();
+        double containment;
+        int shared;
+        if (sa.length == na && sb.length == nb) {
+            shared = intersection(sa, sa.length, sb, sb.length);
+            containment = Math.min(na, nb) == 0 ? 0 : (double) shared / Math.min(na, nb);
+        } else {
+            // Bottom-k: among the k smallest hashes of the union, the share in both estimates the Jaccard index.
+            int k = Math.min(sa.length, sb.length);
+            int[] union = smallestOfUnion(sa, sb, k);
+            int inBoth = 0;
+            for (int h : union) {
+                if (contains(sa, h) && contains(sb, h)) {
+                    inBoth++;
+                }
+            }
+            double jaccard = union.length == 0 ? 0 : (double) inBoth / union.length;
+            double intersection = jaccard * (na + nb) / (1 + jaccard);
+            shared = (int) Math.round(intersection);
+            containment = Math.min(1.0, intersection / Math.min(na, nb));
+        }
+        double lengthRatio = Math.max(na, nb) == 0 ? 1 : (double) Math.min(na, nb) / Math.max(na, nb);
+        return new Similarity(containment, factOverlap(a, b), shared, lengthRatio);
+    }
+
+    private static double factOverlap(Signature a, Signature b) {
+        int[] fa = SignatureBuilder.unpack(a.getFacts());
+        int[] fb = SignatureBuilder.unpack(b.getFacts());
+        int fewer = Math.min(fa.length, fb.length);
+        return fewer == 0 ? 1.0 : (double) intersection(fa, fa.length, fb, fb.length) / fewer;
+    }
+
+    /** Size of the intersection of two ascending arrays. */
+    static int intersection(int[] a, int na, int[] b, int nb) {
+        int i = 0;
+        int j = 0;
+        int shared = 0;
+        while (i < na && j < nb) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+
+    private static int[] smallestOfUnion(int[] a, int[] b, int k) {
+        int[] out = new int[k];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (n < k && (i < a.length || j < b.length)) {
+            int next;
+            if (j >= b.length || (i < a.length && a[i] < b[j])) {
+                next = a[i++];
+            } else if (i >= a.length || b[j] < a[i]) {
+                next = b[j++];
+            } else {
+                next = a[i++];
+                j++;
+            }
+            out[n++] = next;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static boolean contains(int[] ascending, int h) {
+        return java.util.Arrays.binarySearch(ascending, h) >= 0;
+    }
+}
