@@ -35,7 +35,11 @@ public final class AnchorBuckets {
         this.maxEntries = maxEntries;
     }
 
-    public Outcome probe(AnchorBucket bucket, AnchorProbe probe, Instant eventTime) {
+    /**
+     * @param eventTime the probe's event time (retention counts from it)
+     * @param now       processing (wall-clock) time: when a new story is first seen
+     */
+    public Outcome probe(AnchorBucket bucket, AnchorProbe probe, Instant eventTime, Instant now) {
         List<AnchorEntry> entries = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket.getEntries());
         int self = indexOf(entries, probe.getArticleId());
         List<AnchorEntry> preceding = self < 0 ? entries : entries.subList(0, self);
@@ -43,20 +47,23 @@ public final class AnchorBuckets {
         for (AnchorEntry e : preceding) {
             boolean exact = e.getExactHash().equals(probe.getExactHash());
             Similarity s = Similarity.between(probe.getSignature(), e.getSignature());
-            if ((exact || rule.matches(s)) && better(exact ? 1.0 : s.containment(), best)) {
-                best = AnchorMatch.newBuilder()
+            if (exact || rule.matches(s)) {
+                AnchorMatch match = AnchorMatch.newBuilder()
                         .setArticleId(probe.getArticleId())
                         .setCandidateId(e.getArticleId())
                         .setCandidateClusterId(e.getClusterId())
+                        .setCandidateClusterSince(e.getClusterSince())
                         .setSimilarity(exact ? 1.0 : round(s.containment()))
                         .setFactOverlap(round(s.factOverlap()))
                         .setMethod(SyndicationRule.method(exact, s))
                         .build();
+                best = Verdicts.better(best, match);
             }
         }
         AnchorEntry entry = AnchorEntry.newBuilder()
                 .setArticleId(probe.getArticleId())
                 .setClusterId(best.getCandidateId() == null ? probe.getClusterId() : best.getCandidateClusterId())
+                .setClusterSince(best.getCandidateId() == null ? now : best.getCandidateClusterSince())
                 .setIngestedAt(probe.getIngestedAt())
                 .setExactHash(probe.getExactHash())
                 .setSignature(probe.getSignature())
@@ -70,13 +77,19 @@ public final class AnchorBuckets {
         return new Outcome(best, new AnchorBucket(capped(entries)));
     }
 
-    /** Records an article's final cluster at this anchor, so later copies of it join the right story. */
-    public AnchorBucket recordCluster(AnchorBucket bucket, String articleId, String clusterId) {
+    /**
+     * Records an article's final story at this anchor — on its own entry and on entries that had joined the
+     * article as if it were a story of its own — so later copies join the right story.
+     */
+    public AnchorBucket recordCluster(AnchorBucket bucket, AnchorProbe update) {
         if (bucket == null) {
             return null;
         }
         List<AnchorEntry> entries = new ArrayList<>(bucket.getEntries());
-        entries.replaceAll(e -> e.getArticleId().equals(articleId) ? AnchorEntry.newBuilder(e).setClusterId(clusterId).build() : e);
+        String articleId = update.getArticleId();
+        entries.replaceAll(e -> e.getArticleId().equals(articleId) || e.getClusterId().equals(articleId)
+                ? AnchorEntry.newBuilder(e).setClusterId(update.getClusterId()).setClusterSince(update.getClusterSince()).build()
+                : e);
         return new AnchorBucket(entries);
     }
 
@@ -95,10 +108,6 @@ public final class AnchorBuckets {
             }
         }
         return -1;
-    }
-
-    private static boolean better(double similarity, AnchorMatch best) {
-        return best.getCandidateId() == null || similarity > best.getSimilarity();
     }
 
     private List<AnchorEntry> capped(List<AnchorEntry> entries) {

@@ -52,13 +52,14 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     public void process(Record<Long, AnchorProbe> record) {
         AnchorProbe probe = record.value();
         if (probe.getSignature() == null) {
-            AnchorBucket updated = buckets.recordCluster(store.get(record.key()), probe.getArticleId(), probe.getClusterId());
+            AnchorBucket updated = buckets.recordCluster(store.get(record.key()), probe);
             if (updated != null) {
                 store.put(record.key(), updated);
             }
             return;
         }
-        AnchorBuckets.Outcome outcome = buckets.probe(store.get(record.key()), probe, Instant.ofEpochMilli(record.timestamp()));
+        AnchorBuckets.Outcome outcome = buckets.probe(store.get(record.key()), probe, Instant.ofEpochMilli(record.timestamp()),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
         store.put(record.key(), outcome.bucket());
         context.forward(record.withKey(probe.getArticleId()).withValue(outcome.match()));
     }

@@ -6,8 +6,10 @@ import io.newsstream.schema.Signature;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -49,21 +51,32 @@ public final class SignatureBuilder {
 
     public Result describe(String body) {
         List<Token> tokens = CanonicalTokens.withOffsets(body);
+        boolean[] quoted = quotedTokens(body, tokens);
         TreeSet<Long> anchorHashes = new TreeSet<>();
-        TreeSet<Integer> shingleHashes = new TreeSet<>();
+        TreeMap<Integer, Boolean> shingleHashes = new TreeMap<>();
         int shingles = Math.max(tokens.isEmpty() ? 0 : 1, tokens.size() - SHINGLE_WORDS + 1);
         for (int i = 0; i < shingles; i++) {
             int end = Math.min(tokens.size(), i + SHINGLE_WORDS);
             long h = hash(tokens, i, end);
-            shingleHashes.add((int) (h >>> 32));
+            shingleHashes.merge((int) (h >>> 32), !anyQuoted(quoted, i, end), Boolean::logicalOr);
             if (!onlyStopwords(tokens, i, end)) {
                 keepSmallest(anchorHashes, h, anchors);
             }
         }
+        List<Integer> kept = new ArrayList<>();
+        BitSet narrative = new BitSet();
+        for (var e : shingleHashes.entrySet()) {
+            if (kept.size() == maxShingles) {
+                break;
+            }
+            narrative.set(kept.size(), e.getValue());
+            kept.add(e.getKey());
+        }
         TreeSet<Integer> facts = factHashes(body, tokens);
         Signature signature = Signature.newBuilder()
                 .setShingleCount(shingleHashes.size())
-                .setShingles(pack(smallest(shingleHashes, maxShingles)))
+                .setShingles(pack(kept))
+                .setNarrative(ByteBuffer.wrap(narrative.toByteArray()))
                 .setFacts(pack(facts))
                 .setFactCount(facts.size())
                 .build();
@@ -95,6 +108,34 @@ public final class SignatureBuilder {
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '—';
     }
 
+    /** Which tokens sit inside double quotation marks (quotes are closed at each paragraph, as news style does). */
+    static boolean[] quotedTokens(String text, List<Token> tokens) {
+        boolean[] quoted = new boolean[tokens.size()];
+        boolean inQuote = false;
+        int t = 0;
+        for (int i = 0; i < text.length() && t < tokens.size(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                inQuote = !inQuote;
+            } else if (c == '\n') {
+                inQuote = false;
+            }
+            while (t < tokens.size() && tokens.get(t).start() == i) {
+                quoted[t++] = inQuote;
+            }
+        }
+        return quoted;
+    }
+
+    private static boolean anyQuoted(boolean[] quoted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (quoted[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean onlyStopwords(List<Token> tokens, int from, int to) {
         for (int i = from; i < to; i++) {
             if (!STOPWORDS.contains(tokens.get(i).text())) {
@@ -110,17 +151,6 @@ public final class SignatureBuilder {
         } else if (h < smallest.last() && smallest.add(h)) {
             smallest.pollLast();
         }
-    }
-
-    private static List<Integer> smallest(TreeSet<Integer> sorted, int max) {
-        List<Integer> out = new ArrayList<>(Math.min(max, sorted.size()));
-        for (Integer h : sorted) {
-            if (out.size() == max) {
-                break;
-            }
-            out.add(h);
-        }
-        return out;
     }
 
     static ByteBuffer pack(Iterable<Integer> ascending) {

@@ -1,6 +1,7 @@
 package io.newsstream.dedup;
 
 import io.newsstream.schema.Signature;
+import java.util.BitSet;
 
 /**
  * How much of one article's text and facts another article carries.
@@ -10,8 +11,14 @@ import io.newsstream.schema.Signature;
  * @param factOverlap   share of the fact words of the article with fewer that the other also has (1 when neither has any)
  * @param sharedShingles how many shingles the two share (estimated for long articles)
  * @param lengthRatio   shingle count of the shorter over that of the longer
+ * @param narrativeContainment containment counting only shingles outside quotation marks (-1 when either
+ *                      article has too little narrative text to tell)
  */
-public record Similarity(double containment, double factOverlap, int sharedShingles, double lengthRatio) {
+public record Similarity(double containment, double factOverlap, int sharedShingles, double lengthRatio,
+                         double narrativeContainment) {
+
+    /** Fewer narrative shingles than this and the narrative test does not apply. */
+    static final int MIN_NARRATIVE_SHINGLES = 10;
 
     public static Similarity between(Signature a, Signature b) {
         int[] sa = SignatureBuilder.unpack(a.getShingles());
@@ -39,7 +46,25 @@ public record Similarity(double containment, double factOverlap, int sharedShing
             containment = Math.min(1.0, intersection / Math.min(na, nb));
         }
         double lengthRatio = Math.max(na, nb) == 0 ? 1 : (double) Math.min(na, nb) / Math.max(na, nb);
-        return new Similarity(containment, factOverlap(a, b), shared, lengthRatio);
+        return new Similarity(containment, factOverlap(a, b), shared, lengthRatio, narrativeContainment(a, sa, b, sb));
+    }
+
+    private static double narrativeContainment(Signature a, int[] sa, Signature b, int[] sb) {
+        int[] na = narrativeOnly(sa, BitSet.valueOf(a.getNarrative().duplicate()));
+        int[] nb = narrativeOnly(sb, BitSet.valueOf(b.getNarrative().duplicate()));
+        int fewer = Math.min(na.length, nb.length);
+        return fewer < MIN_NARRATIVE_SHINGLES ? -1 : (double) intersection(na, na.length, nb, nb.length) / fewer;
+    }
+
+    private static int[] narrativeOnly(int[] shingles, BitSet narrative) {
+        int[] out = new int[shingles.length];
+        int n = 0;
+        for (int i = 0; i < shingles.length; i++) {
+            if (narrative.get(i)) {
+                out[n++] = shingles[i];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static double factOverlap(Signature a, Signature b) {

@@ -77,7 +77,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
 
     private void release(String articleId, PendingDedup pending, long timestamp) {
         EnrichedArticle article = pending.getArticle();
-        article.setDedup(Verdicts.of(article.getId(), pending.getBest()));
+        article.setDedup(Verdicts.of(article.getId(), pending.getBest(), Instant.ofEpochMilli(context.currentSystemTimeMs())));
         context.forward(new Record<>(articleId, article, timestamp));
     }
 

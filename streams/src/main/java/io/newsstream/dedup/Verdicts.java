@@ -4,6 +4,7 @@ import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.MatchMethod;
+import java.time.Instant;
 
 /**
  * Turns the answers of an article's anchors into its verdict: a copy of the best-matching earlier article
@@ -15,9 +16,9 @@ public final class Verdicts {
     }
 
     /**
-     * The better of two answers: a match beats none; a match whose candidate is already known to belong to
-     * another article's story beats one that is not (it names the story's root, where the other may name a copy
-     * whose own verdict is still on its way); then higher similarity wins.
+     * The better of two answers: a match beats none; then the match into the story seen first wins — it is the
+     * story's root, where a later "story" may be a copy whose own verdict is still on its way; then the higher
+     * similarity.
      */
     public static AnchorMatch better(AnchorMatch current, AnchorMatch next) {
         if (current == null || current.getCandidateId() == null) {
@@ -26,21 +27,21 @@ public final class Verdicts {
         if (next.getCandidateId() == null) {
             return current;
         }
-        if (resolved(next) != resolved(current)) {
-            return resolved(next) ? next : current;
+        int since = next.getCandidateClusterSince().compareTo(current.getCandidateClusterSince());
+        if (since != 0) {
+            return since < 0 ? next : current;
         }
         return next.getSimilarity() > current.getSimilarity() ? next : current;
     }
 
-    private static boolean resolved(AnchorMatch m) {
-        return m.getCandidateClusterId() != null && !m.getCandidateClusterId().equals(m.getCandidateId());
-    }
-
-    public static DedupVerdict of(String articleId, AnchorMatch best) {
+    /**
+     * @param now when the verdict is made: the first-seen time of a new story
+     */
+    public static DedupVerdict of(String articleId, AnchorMatch best, Instant now) {
         if (best == null || best.getCandidateId() == null) {
             return DedupVerdict.newBuilder()
                     .setStatus(DedupStatus.ORIGINAL).setClusterId(articleId).setCanonicalId(articleId)
-                    .setSimilarity(1.0).setMethod(MatchMethod.NONE)
+                    .setSimilarity(1.0).setMethod(MatchMethod.NONE).setStoryFirstSeen(now)
                     .build();
         }
         return DedupVerdict.newBuilder()
@@ -49,6 +50,7 @@ public final class Verdicts {
                 .setCanonicalId(best.getCandidateId())
                 .setSimilarity(best.getSimilarity())
                 .setMethod(best.getMethod())
+                .setStoryFirstSeen(best.getCandidateClusterSince())
                 .build();
     }
 }

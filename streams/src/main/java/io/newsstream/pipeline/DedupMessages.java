@@ -40,6 +40,7 @@ final class DedupMessages {
         for (Long anchor : article.getFingerprint().getAnchors()) {
             updates.add(KeyValue.pair(anchor, AnchorProbe.newBuilder()
                     .setAnchor(anchor).setArticleId(article.getId()).setClusterId(verdict.getClusterId())
+                    .setClusterSince(verdict.getStoryFirstSeen())
                     .setIngestedAt(article.getIngestedAt()).setSignature(null)
                     .build()));
         }
