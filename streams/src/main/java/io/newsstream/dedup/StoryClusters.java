@@ -4,7 +4,6 @@ import io.newsstream.schema.StoryCluster;
 import io.newsstream.schema.StoryMember;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,10 +32,9 @@ public final class StoryClusters {
         if (members.size() > maxMembers) {
             members = new ArrayList<>(members.subList(members.size() - maxMembers, members.size()));
         }
-        StoryMember canonical = members.stream().min(Comparator.comparing(StoryClusters::publishedOrSeen)).orElseThrow();
-        if (existing != null && publishedOrSeen(existing.getCanonical()).isBefore(publishedOrSeen(canonical))) {
-            canonical = existing.getCanonical();
-        }
+        // The canonical article changes only for one published strictly earlier: ties keep the first seen.
+        StoryMember canonical = existing == null
+                || publishedOrSeen(member).isBefore(publishedOrSeen(existing.getCanonical())) ? member : existing.getCanonical();
         Set<String> outlets = new LinkedHashSet<>(existing == null ? List.of() : existing.getOutlets());
         if (member.getSource() != null) {
             outlets.add(member.getSource());

@@ -97,6 +97,11 @@ public final class Pipeline implements AutoCloseable {
         return streams.state();
     }
 
+    /** How many active tasks this instance runs: with several instances, each takes a share. */
+    public int activeTasks() {
+        return streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    }
+
     /** Blocks until the pipeline has stopped; returns the error that stopped it, or null after a clean close. */
     public Throwable awaitStop() throws InterruptedException {
         stopped.await();

@@ -18,6 +18,7 @@ import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.MatchMethod;
 import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.StoryCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +110,20 @@ class PipelineTopologyTest {
         assertEquals("wire-lab-raid", copy.getDedup().getClusterId());
         assertEquals("wire-lab-raid", copy.getDedup().getCanonicalId());
         assertEquals(List.of("wire-lab-raid"), keys(cartels));
+    }
+
+    @Test
+    void shouldPublishOneStoryRecordWithEveryOutlet() {
+        TestOutputTopic<String, StoryCluster> stories = driver.createOutputTopic(topics.stories().name(),
+                topics.stories().keySerde().deserializer(), topics.stories().valueSerde().deserializer());
+        pipe(cartelLabRaid(), MONDAY);
+        pipe(cartelLabRaidSyndicated(), MONDAY.plusSeconds(600));
+        Map<String, StoryCluster> latest = stories.readKeyValuesToMap();
+        assertEquals(List.of("wire-lab-raid"), List.copyOf(latest.keySet()));
+        StoryCluster story = latest.get("wire-lab-raid");
+        assertEquals(2, story.getMemberCount());
+        assertEquals("wire-lab-raid", story.getCanonical().getArticleId());
+        assertEquals(List.of("wire-lab-raid", "outlet-lab-raid"), story.getMembers().stream().map(m -> m.getArticleId()).toList());
     }
 
     @Test
