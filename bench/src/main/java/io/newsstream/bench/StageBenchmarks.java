@@ -3,7 +3,12 @@ package io.newsstream.bench;
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.LabelScore;
 import io.newsstream.classify.Taxonomy;
+import io.newsstream.dedup.AnchorBuckets;
 import io.newsstream.dedup.SignatureBuilder;
+import io.newsstream.dedup.SyndicationRule;
+import io.newsstream.schema.AnchorEntry;
+import java.util.ArrayList;
+import io.newsstream.schema.AnchorProbe;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
 import io.newsstream.pipeline.ArticleAnalyzer;
@@ -39,12 +44,16 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StageBenchmarks {
 
     private static final int ARTICLES = 512;
+    private static final int BUCKET = 16;
 
     private List<RawArticle> articles;
     private List<NormalizedArticle> normalized;
     private final TextNormalizer normalizer = new TextNormalizer();
     private KeywordClassifier classifier;
     private ArticleAnalyzer analyzer;
+    private List<EnrichedArticle> analyzed;
+    private final AnchorBuckets buckets = new AnchorBuckets(SyndicationRule.DEFAULT, BUCKET);
+    private final List<AnchorEntry> fullBucket = new ArrayList<>();
     private final SignatureBuilder signatures = new SignatureBuilder(12, 256);
     private int next;
 
@@ -54,6 +63,15 @@ public class StageBenchmarks {
         normalized = articles.stream().map(a -> normalizer.normalize(a.getTitle(), a.getBody())).toList();
         classifier = new KeywordClassifier(Taxonomy.builtIn());
         analyzer = new ArticleAnalyzer(classifier, new SignatureBuilder(12, 256), Clock.systemUTC());
+        analyzed = articles.stream().map(analyzer::analyze).toList();
+        // A bucket as full as an anchor gets (16 articles), from other benchmark articles.
+        for (int i = 0; i < BUCKET; i++) {
+            EnrichedArticle other = analyzer.analyze(BenchArticles.generate(1, 3000, 1000 + i).get(0));
+            AnchorProbe p = AnchorProbe.newBuilder().setAnchor(1L).setArticleId("other-" + i).setClusterId("other-" + i)
+                    .setIngestedAt(other.getIngestedAt()).setExactHash("other-" + i)
+                    .setSignature(other.getFingerprint().getSignature()).build();
+            fullBucket.add(buckets.probe(fullBucket, p, other.getIngestedAt(), other.getIngestedAt(), i).entry());
+        }
     }
 
     private int nextIndex() {
@@ -75,6 +93,16 @@ public class StageBenchmarks {
     @Benchmark
     public SignatureBuilder.Result fingerprint() {
         return signatures.describe(normalized.get(nextIndex()).body());
+    }
+
+    /** One anchor's work for a probe: compare with a full bucket of earlier articles, then store. */
+    @Benchmark
+    public AnchorBuckets.Outcome dedupProbe() {
+        EnrichedArticle a = analyzed.get(nextIndex());
+        AnchorProbe probe = AnchorProbe.newBuilder().setAnchor(1L).setArticleId(a.getId()).setClusterId(a.getId())
+                .setIngestedAt(a.getIngestedAt()).setExactHash(a.getFingerprint().getExactHash())
+                .setSignature(a.getFingerprint().getSignature()).build();
+        return buckets.probe(fullBucket, probe, a.getIngestedAt(), a.getIngestedAt(), BUCKET + 1L);
     }
 
     @Benchmark

@@ -1,62 +1,62 @@
 package io.newsstream.dedup;
 
-import io.newsstream.schema.AnchorBucket;
 import io.newsstream.schema.AnchorEntry;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.MatchMethod;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * What happens at one anchor: an article probing it is compared with the articles that reached this anchor
- * before it, then joins them. The bucket keeps arrival order, so a replayed article is compared with exactly
+ * before it, then joins them. Entries keep their arrival order, so a replayed article is compared with exactly
  * the articles that preceded it the first time — it gets the same answer — and never with itself or its own
- * later copies. A matching article also takes its match's story in this bucket at once, so a copy of a copy
+ * later copies. A matching article also takes its match's story at this anchor at once, so a copy of a copy
  * finds the story's root even before the first copy's verdict is recorded. Pure.
  */
 public final class AnchorBuckets {
 
-    /** The answer for the probing article and the bucket to store. */
-    public record Outcome(AnchorMatch match, AnchorBucket bucket) {
+    /**
+     * The answer for the probing article and the changes to store.
+     *
+     * @param entry   the article's entry at this anchor, to write
+     * @param dropped entries to delete: the oldest, when the anchor holds more articles than its capacity
+     */
+    public record Outcome(AnchorMatch match, AnchorEntry entry, List<AnchorEntry> dropped) {
     }
 
     private final SyndicationRule rule;
-    private final int maxEntries;
+    private final int capacity;
 
     /**
-     * @param maxEntries most articles one anchor remembers: an anchor shared by very many articles is boilerplate,
-     *                   and its oldest entries are dropped
+     * @param capacity most articles one anchor remembers: an anchor shared by very many articles is boilerplate,
+     *                 and its oldest entries are dropped
      */
-    public AnchorBuckets(SyndicationRule rule, int maxEntries) {
+    public AnchorBuckets(SyndicationRule rule, int capacity) {
         this.rule = rule;
-        this.maxEntries = maxEntries;
+        this.capacity = capacity;
     }
 
     /**
+     * @param entries   the anchor's current entries, in any order
      * @param eventTime the probe's event time (retention counts from it)
      * @param now       processing (wall-clock) time: when a new story is first seen
+     * @param arrival   the probe's place in this task's processing order
      */
-    public Outcome probe(AnchorBucket bucket, AnchorProbe probe, Instant eventTime, Instant now) {
-        List<AnchorEntry> entries = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket.getEntries());
-        int self = indexOf(entries, probe.getArticleId());
-        List<AnchorEntry> preceding = self < 0 ? entries : entries.subList(0, self);
+    public Outcome probe(List<AnchorEntry> entries, AnchorProbe probe, Instant eventTime, Instant now, long arrival) {
+        List<AnchorEntry> byArrival = new ArrayList<>(entries);
+        byArrival.sort(Comparator.comparingLong(AnchorEntry::getArrival));
+        AnchorEntry previous = byArrival.stream().filter(e -> e.getArticleId().equals(probe.getArticleId())).findFirst().orElse(null);
+        long visit = previous == null ? arrival : previous.getArrival();
         AnchorMatch best = noMatch(probe.getArticleId());
-        for (AnchorEntry e : preceding) {
-            boolean exact = e.getExactHash().equals(probe.getExactHash());
-            Similarity s = Similarity.between(probe.getSignature(), e.getSignature());
-            if (exact || rule.matches(s)) {
-                AnchorMatch match = AnchorMatch.newBuilder()
-                        .setArticleId(probe.getArticleId())
-                        .setCandidateId(e.getArticleId())
-                        .setCandidateClusterId(e.getClusterId())
-                        .setCandidateClusterSince(e.getClusterSince())
-                        .setSimilarity(exact ? 1.0 : round(s.containment()))
-                        .setFactOverlap(round(s.factOverlap()))
-                        .setMethod(SyndicationRule.method(exact, s))
-                        .build();
+        for (AnchorEntry e : byArrival) {
+            if (e.getArrival() >= visit || e.getArticleId().equals(probe.getArticleId())) {
+                continue;
+            }
+            AnchorMatch match = compare(probe, e);
+            if (match != null) {
                 best = Verdicts.better(best, match);
             }
         }
@@ -65,54 +65,51 @@ public final class AnchorBuckets {
                 .setClusterId(best.getCandidateId() == null ? probe.getClusterId() : best.getCandidateClusterId())
                 .setClusterSince(best.getCandidateId() == null ? now : best.getCandidateClusterSince())
                 .setIngestedAt(probe.getIngestedAt())
+                .setArrival(visit)
                 .setExactHash(probe.getExactHash())
                 .setSignature(probe.getSignature())
                 .setLastSeen(eventTime)
                 .build();
-        if (self < 0) {
-            entries.add(entry);
-        } else {
-            entries.set(self, entry);
+        List<AnchorEntry> others = byArrival.stream().filter(e -> !e.getArticleId().equals(probe.getArticleId())).toList();
+        int excess = others.size() + 1 - capacity;
+        return new Outcome(best, entry, excess > 0 ? others.subList(0, excess) : List.of());
+    }
+
+    /** The match with one earlier entry, or null when the two are not the same story. */
+    private AnchorMatch compare(AnchorProbe probe, AnchorEntry e) {
+        boolean exact = e.getExactHash().equals(probe.getExactHash());
+        Similarity s = Similarity.between(probe.getSignature(), e.getSignature());
+        if (!exact && !rule.matches(s)) {
+            return null;
         }
-        return new Outcome(best, new AnchorBucket(capped(entries)));
+        return AnchorMatch.newBuilder()
+                .setArticleId(probe.getArticleId())
+                .setCandidateId(e.getArticleId())
+                .setCandidateClusterId(e.getClusterId())
+                .setCandidateClusterSince(e.getClusterSince())
+                .setSimilarity(exact ? 1.0 : round(s.containment()))
+                .setFactOverlap(round(s.factOverlap()))
+                .setMethod(SyndicationRule.method(exact, s))
+                .build();
     }
 
     /**
      * Records an article's final story at this anchor — on its own entry and on entries that had joined the
      * article as if it were a story of its own — so later copies join the right story.
+     *
+     * @return the entries that changed
      */
-    public AnchorBucket recordCluster(AnchorBucket bucket, AnchorProbe update) {
-        if (bucket == null) {
-            return null;
-        }
-        List<AnchorEntry> entries = new ArrayList<>(bucket.getEntries());
+    public List<AnchorEntry> recordCluster(List<AnchorEntry> entries, AnchorProbe update) {
+        List<AnchorEntry> changed = new ArrayList<>();
         String articleId = update.getArticleId();
-        entries.replaceAll(e -> e.getArticleId().equals(articleId) || e.getClusterId().equals(articleId)
-                ? AnchorEntry.newBuilder(e).setClusterId(update.getClusterId()).setClusterSince(update.getClusterSince()).build()
-                : e);
-        return new AnchorBucket(entries);
-    }
-
-    /** The bucket without entries older than the retention at stream time {@code now}; null when none remain. */
-    public static AnchorBucket evict(AnchorBucket bucket, Instant now, Duration retention) {
-        List<AnchorEntry> kept = bucket.getEntries().stream()
-                .filter(e -> !e.getLastSeen().plus(retention).isBefore(now))
-                .toList();
-        return kept.isEmpty() ? null : new AnchorBucket(kept);
-    }
-
-    private static int indexOf(List<AnchorEntry> entries, String articleId) {
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).getArticleId().equals(articleId)) {
-                return i;
+        for (AnchorEntry e : entries) {
+            boolean affected = e.getArticleId().equals(articleId) || e.getClusterId().equals(articleId);
+            if (affected && !e.getClusterId().equals(update.getClusterId())) {
+                changed.add(AnchorEntry.newBuilder(e).setClusterId(update.getClusterId())
+                        .setClusterSince(update.getClusterSince()).build());
             }
         }
-        return -1;
-    }
-
-    private List<AnchorEntry> capped(List<AnchorEntry> entries) {
-        // Arrival order: the oldest go first.
-        return entries.size() <= maxEntries ? entries : new ArrayList<>(entries.subList(entries.size() - maxEntries, entries.size()));
+        return changed;
     }
 
     static AnchorMatch noMatch(String articleId) {

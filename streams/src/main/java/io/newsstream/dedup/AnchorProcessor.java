@@ -1,10 +1,14 @@
 package io.newsstream.dedup;
 
-import io.newsstream.schema.AnchorBucket;
+import io.newsstream.kafka.AvroSerde;
+import io.newsstream.schema.AnchorEntry;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,23 +21,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Candidate lookup, partitioned by anchor so that articles sharing an anchor meet on one partition whatever
- * partition or instance they came from. Input: {@link AnchorProbe}s keyed by anchor — probes (with a signature)
- * and cluster updates (without). Output: one {@link AnchorMatch} per probe, keyed by article id.
+ * partition or instance they came from. Input: {@link AnchorProbe}s keyed by anchor — lookups (with a
+ * signature) and cluster updates (without). Output: one {@link AnchorMatch} per lookup, keyed by article id.
  *
- * <p>Owns the store {@value #STORE}: anchor → {@link AnchorBucket}. Entries not seen for the retention (event
- * time) are evicted by a wall-clock punctuator.
+ * <p>Owns the store {@value #STORE}: one entry per article and anchor, keyed {@code anchor/event time/article id}
+ * so an anchor's entries are one prefix scan (most anchors hold none or one) and expiry is decided from the key
+ * alone. Entries older than the retention (event time) are deleted by a wall-clock punctuator.
  */
 public final class AnchorProcessor implements Processor<Long, AnchorProbe, String, AnchorMatch> {
 
     public static final String STORE = "dedup-anchor-store";
 
     private static final Logger LOG = LoggerFactory.getLogger(AnchorProcessor.class);
+    private static final AvroSerde<AnchorEntry> ENTRIES = AvroSerde.of(AnchorEntry.class);
+    private static final StringSerializer PREFIX = new StringSerializer();
 
     private final AnchorBuckets buckets;
     private final Duration retention;
     private final Duration evictionInterval;
     private ProcessorContext<String, AnchorMatch> context;
-    private KeyValueStore<Long, AnchorBucket> store;
+    private KeyValueStore<String, byte[]> store;
+    private long lastArrival;
 
     public AnchorProcessor(AnchorBuckets buckets, Duration retention, Duration evictionInterval) {
         this.buckets = buckets;
@@ -51,17 +59,42 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     @Override
     public void process(Record<Long, AnchorProbe> record) {
         AnchorProbe probe = record.value();
+        List<AnchorEntry> entries = entriesOf(record.key());
         if (probe.getSignature() == null) {
-            AnchorBucket updated = buckets.recordCluster(store.get(record.key()), probe);
-            if (updated != null) {
-                store.put(record.key(), updated);
-            }
+            buckets.recordCluster(entries, probe).forEach(e -> store.put(key(record.key(), e), ENTRIES.encode(e)));
             return;
         }
-        AnchorBuckets.Outcome outcome = buckets.probe(store.get(record.key()), probe, Instant.ofEpochMilli(record.timestamp()),
-                Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        store.put(record.key(), outcome.bucket());
+        AnchorBuckets.Outcome outcome = buckets.probe(entries, probe, Instant.ofEpochMilli(record.timestamp()),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()), nextArrival());
+        outcome.dropped().forEach(e -> store.delete(key(record.key(), e)));
+        store.put(key(record.key(), outcome.entry()), ENTRIES.encode(outcome.entry()));
         context.forward(record.withKey(probe.getArticleId()).withValue(outcome.match()));
+    }
+
+    private List<AnchorEntry> entriesOf(long anchor) {
+        List<AnchorEntry> entries = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = store.prefixScan(prefix(anchor), PREFIX)) {
+            it.forEachRemaining(kv -> entries.add(ENTRIES.decode(kv.value)));
+        }
+        return entries;
+    }
+
+    /** Increasing within this task, and across restarts as long as the wall clock moves forward. */
+    private long nextArrival() {
+        lastArrival = Math.max(lastArrival + 1, context.currentSystemTimeMs() * 1000);
+        return lastArrival;
+    }
+
+    private static String prefix(long anchor) {
+        return String.format("%016x/", anchor);
+    }
+
+    private static String key(long anchor, AnchorEntry e) {
+        return prefix(anchor) + String.format("%013d/", e.getLastSeen().toEpochMilli()) + e.getArticleId();
+    }
+
+    private static long eventTimeOf(String key) {
+        return Long.parseLong(key.substring(17, 30));
     }
 
     private void evictExpired() {
@@ -69,22 +102,19 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         if (streamTime < 0) {
             return;
         }
-        Instant now = Instant.ofEpochMilli(streamTime);
-        int evicted = 0;
-        try (KeyValueIterator<Long, AnchorBucket> all = store.all()) {
+        long cutoff = streamTime - retention.toMillis();
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<Long, AnchorBucket> next = all.next();
-                AnchorBucket kept = AnchorBuckets.evict(next.value, now, retention);
-                if (kept == null) {
-                    store.delete(next.key);
-                    evicted++;
-                } else if (kept.getEntries().size() != next.value.getEntries().size()) {
-                    store.put(next.key, kept);
+                KeyValue<String, byte[]> next = all.next();
+                if (eventTimeOf(next.key) < cutoff) {
+                    expired.add(next.key);
                 }
             }
         }
-        if (evicted > 0) {
-            LOG.info("Task {}: evicted {} dedup anchors not seen for {}", context.taskId(), evicted, retention);
+        expired.forEach(store::delete);
+        if (!expired.isEmpty()) {
+            LOG.info("Task {}: evicted {} dedup anchor entries older than {}", context.taskId(), expired.size(), retention);
         }
     }
 }

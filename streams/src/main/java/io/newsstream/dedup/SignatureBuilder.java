@@ -4,12 +4,11 @@ import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.Token;
 import io.newsstream.schema.Signature;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -52,30 +51,48 @@ public final class SignatureBuilder {
     public Result describe(String body) {
         List<Token> tokens = CanonicalTokens.withOffsets(body);
         boolean[] quoted = quotedTokens(body, tokens);
+        long[] wordHashes = new long[tokens.size()];
+        boolean[] stopword = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            wordHashes[i] = wordHash(tokens.get(i).text());
+            stopword[i] = STOPWORDS.contains(tokens.get(i).text());
+        }
+        int count = Math.max(tokens.isEmpty() ? 0 : 1, tokens.size() - SHINGLE_WORDS + 1);
+        // Each shingle as one long: its 32-bit hash in the high half (sort key), 1 in bit 0 when it is narrative.
+        long[] shingles = new long[count];
         TreeSet<Long> anchorHashes = new TreeSet<>();
-        TreeMap<Integer, Boolean> shingleHashes = new TreeMap<>();
-        int shingles = Math.max(tokens.isEmpty() ? 0 : 1, tokens.size() - SHINGLE_WORDS + 1);
-        for (int i = 0; i < shingles; i++) {
+        for (int i = 0; i < count; i++) {
             int end = Math.min(tokens.size(), i + SHINGLE_WORDS);
-            long h = hash(tokens, i, end);
-            shingleHashes.merge((int) (h >>> 32), !anyQuoted(quoted, i, end), Boolean::logicalOr);
-            if (!onlyStopwords(tokens, i, end)) {
+            long h = shingleHash(wordHashes, i, end);
+            shingles[i] = (h & 0xFFFFFFFF00000000L) | (anyQuoted(quoted, i, end) ? 0 : 1);
+            if (!allTrue(stopword, i, end)) {
                 keepSmallest(anchorHashes, h, anchors);
             }
         }
-        List<Integer> kept = new ArrayList<>();
+        Arrays.sort(shingles);
+        int distinct = 0;
+        ByteBuffer kept = ByteBuffer.allocate(Math.min(count, maxShingles) * Integer.BYTES);
         BitSet narrative = new BitSet();
-        for (var e : shingleHashes.entrySet()) {
-            if (kept.size() == maxShingles) {
-                break;
+        for (int i = 0; i < count; i++) {
+            int hash = (int) (shingles[i] >>> 32);
+            boolean repeat = i > 0 && (int) (shingles[i - 1] >>> 32) == hash;
+            if (repeat) {
+                // A repeated shingle is narrative if any occurrence is.
+                if ((shingles[i] & 1) == 1 && distinct <= maxShingles) {
+                    narrative.set(distinct - 1);
+                }
+                continue;
             }
-            narrative.set(kept.size(), e.getValue());
-            kept.add(e.getKey());
+            if (distinct < maxShingles) {
+                kept.putInt(hash);
+                narrative.set(distinct, (shingles[i] & 1) == 1);
+            }
+            distinct++;
         }
         TreeSet<Integer> facts = factHashes(body, tokens);
         Signature signature = Signature.newBuilder()
-                .setShingleCount(shingleHashes.size())
-                .setShingles(pack(kept))
+                .setShingleCount(distinct)
+                .setShingles(kept.flip())
                 .setNarrative(ByteBuffer.wrap(narrative.toByteArray()))
                 .setFacts(pack(facts))
                 .setFactCount(facts.size())
@@ -136,9 +153,9 @@ public final class SignatureBuilder {
         return false;
     }
 
-    private static boolean onlyStopwords(List<Token> tokens, int from, int to) {
+    private static boolean allTrue(boolean[] flags, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!STOPWORDS.contains(tokens.get(i).text())) {
+            if (!flags[i]) {
                 return false;
             }
         }
@@ -170,17 +187,22 @@ public final class SignatureBuilder {
         return values;
     }
 
-    /** 64-bit FNV-1a over the shingle's words, finished with a murmur-style mix so every bit is well spread. */
-    static long hash(List<Token> tokens, int from, int to) {
+    /** 64-bit FNV-1a of one word. */
+    static long wordHash(String word) {
         long h = 0xcbf29ce484222325L;
-        for (int i = from; i < to; i++) {
-            byte[] word = tokens.get(i).text().getBytes(StandardCharsets.UTF_8);
-            for (byte b : word) {
-                h ^= b & 0xFF;
-                h *= 0x100000001b3L;
-            }
-            h ^= ' ';
+        for (int k = 0; k < word.length(); k++) {
+            h ^= word.charAt(k);
             h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** Combines the words' hashes in order, finished with a murmur-style mix so every bit is well spread. */
+    static long shingleHash(long[] wordHashes, int from, int to) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = from; i < to; i++) {
+            h = (h ^ wordHashes[i]) * 0xbf58476d1ce4e5b9L;
+            h = Long.rotateLeft(h, 31);
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

@@ -10,7 +10,6 @@ import io.newsstream.dedup.VerdictProcessor;
 import io.newsstream.kafka.AvroSerde;
 import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
-import io.newsstream.schema.AnchorBucket;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.DedupMessage;
@@ -136,8 +135,9 @@ public final class PipelineTopology {
     }
 
     private static void addStores(StreamsBuilder builder) {
+        // Values stay bytes: eviction reads only keys, and lookups decode just the entries of one anchor.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AnchorProcessor.STORE),
-                Serdes.Long(), AvroSerde.of(AnchorBucket.class)));
+                Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VerdictProcessor.STORE),
                 Serdes.String(), AvroSerde.of(PendingDedup.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryClusterProcessor.STORE),

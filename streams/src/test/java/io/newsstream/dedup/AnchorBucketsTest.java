@@ -3,104 +3,103 @@ package io.newsstream.dedup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.newsstream.schema.AnchorBucket;
 import io.newsstream.schema.AnchorEntry;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.MatchMethod;
-import io.newsstream.schema.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnchorBucketsTest {
 
     private static final Instant MONDAY = Instant.parse("2026-11-02T10:00:00Z");
-    private static final long ANCHOR = 42L;
 
     private final AnchorBuckets buckets = new AnchorBuckets(SyndicationRule.DEFAULT, 3);
     private final SignatureBuilder signatures = new SignatureBuilder(12, 256);
+    /** The anchor's entries, as the store would hold them. */
+    private final List<AnchorEntry> anchor = new ArrayList<>();
+    private long clock;
 
     private AnchorProbe probe(String id, String body) {
-        Signature s = signatures.describe(body).signature();
-        return AnchorProbe.newBuilder().setAnchor(ANCHOR).setArticleId(id).setClusterId(id).setIngestedAt(MONDAY)
-                .setExactHash(id.startsWith("exact") ? "same" : id).setSignature(s).build();
+        return AnchorProbe.newBuilder().setAnchor(42L).setArticleId(id).setClusterId(id).setIngestedAt(MONDAY)
+                .setExactHash(id.startsWith("exact") ? "same" : id).setSignature(signatures.describe(body).signature())
+                .build();
     }
 
-    private AnchorBuckets.Outcome probeAt(AnchorBucket bucket, AnchorProbe probe, int minute) {
-        return buckets.probe(bucket, probe, MONDAY, MONDAY.plus(Duration.ofMinutes(minute)));
+    /** Probes the anchor and applies the outcome like the processor does. */
+    private AnchorMatch visit(String id, String body) {
+        clock++;
+        AnchorBuckets.Outcome o = buckets.probe(anchor, probe(id, body), MONDAY, MONDAY.plus(Duration.ofMinutes(clock)), clock);
+        anchor.removeAll(o.dropped());
+        anchor.removeIf(e -> e.getArticleId().equals(id));
+        anchor.add(o.entry());
+        return o.match();
+    }
+
+    private AnchorEntry entry(String id) {
+        return anchor.stream().filter(e -> e.getArticleId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
     void shouldAnswerNothingForTheFirstArticleAndRememberIt() {
-        AnchorBuckets.Outcome first = probeAt(null, probe("wire", SyndicationFixtures.wireStory()), 0);
-        assertNull(first.match().getCandidateId());
-        assertEquals(1, first.bucket().getEntries().size());
-        assertEquals(MONDAY, first.bucket().getEntries().get(0).getClusterSince());
+        assertNull(visit("wire", SyndicationFixtures.wireStory()).getCandidateId());
+        assertEquals(1, anchor.size());
+        assertEquals(MONDAY.plus(Duration.ofMinutes(1)), entry("wire").getClusterSince());
     }
 
     @Test
     void shouldMatchALaterCopyAndGiveItTheStoryOfItsMatch() {
-        AnchorBucket bucket = probeAt(null, probe("wire", SyndicationFixtures.wireStory()), 0).bucket();
-        AnchorBuckets.Outcome copy = probeAt(bucket, probe("abridged", SyndicationFixtures.abridged()), 5);
-        assertEquals("wire", copy.match().getCandidateId());
-        assertEquals("wire", copy.match().getCandidateClusterId());
-        assertEquals(MatchMethod.CONTAINMENT, copy.match().getMethod());
-        AnchorEntry stored = copy.bucket().getEntries().get(1);
-        assertEquals("wire", stored.getClusterId());
-        assertEquals(MONDAY, stored.getClusterSince());
+        visit("wire", SyndicationFixtures.wireStory());
+        AnchorMatch copy = visit("abridged", SyndicationFixtures.abridged());
+        assertEquals("wire", copy.getCandidateId());
+        assertEquals("wire", copy.getCandidateClusterId());
+        assertEquals(MatchMethod.CONTAINMENT, copy.getMethod());
+        assertEquals("wire", entry("abridged").getClusterId());
+        assertEquals(entry("wire").getClusterSince(), entry("abridged").getClusterSince());
     }
 
     @Test
     void shouldNotMatchAnIndependentReport() {
-        AnchorBucket bucket = probeAt(null, probe("wire", SyndicationFixtures.wireStory()), 0).bucket();
-        assertNull(probeAt(bucket, probe("other-outlet", SyndicationFixtures.independentReport()), 5).match().getCandidateId());
+        visit("wire", SyndicationFixtures.wireStory());
+        assertNull(visit("other-outlet", SyndicationFixtures.independentReport()).getCandidateId());
     }
 
     @Test
     void shouldGiveAReplayedArticleTheSameAnswerAndNeverMatchItselfOrItsLaterCopies() {
-        AnchorBucket bucket = probeAt(null, probe("wire", SyndicationFixtures.wireStory()), 0).bucket();
-        bucket = probeAt(bucket, probe("abridged", SyndicationFixtures.abridged()), 5).bucket();
-        AnchorBuckets.Outcome replayOfOriginal = probeAt(bucket, probe("wire", SyndicationFixtures.wireStory()), 9);
-        assertNull(replayOfOriginal.match().getCandidateId());
-        AnchorBuckets.Outcome replayOfCopy = probeAt(replayOfOriginal.bucket(), probe("abridged", SyndicationFixtures.abridged()), 9);
-        assertEquals("wire", replayOfCopy.match().getCandidateId());
-        assertEquals(2, replayOfCopy.bucket().getEntries().size());
+        visit("wire", SyndicationFixtures.wireStory());
+        visit("abridged", SyndicationFixtures.abridged());
+        assertNull(visit("wire", SyndicationFixtures.wireStory()).getCandidateId());
+        assertEquals("wire", visit("abridged", SyndicationFixtures.abridged()).getCandidateId());
+        assertEquals(2, anchor.size());
     }
 
     @Test
     void shouldDescribeIdenticalTextAsExact() {
-        AnchorBucket bucket = probeAt(null, probe("exact-1", SyndicationFixtures.wireStory()), 0).bucket();
-        AnchorMatch match = probeAt(bucket, probe("exact-2", SyndicationFixtures.wireStory()), 1).match();
+        visit("exact-1", SyndicationFixtures.wireStory());
+        AnchorMatch match = visit("exact-2", SyndicationFixtures.wireStory());
         assertEquals(MatchMethod.EXACT, match.getMethod());
         assertEquals(1.0, match.getSimilarity());
     }
 
     @Test
     void shouldForgetTheOldestArticlesOfAnOvercrowdedAnchor() {
-        AnchorBucket bucket = null;
         for (int i = 0; i < 5; i++) {
-            bucket = probeAt(bucket, probe("brief-" + i, "Unrelated brief number " + i + " about a different subject entirely."), i).bucket();
+            visit("brief-" + i, "Unrelated brief number " + i + " about a different subject entirely.");
         }
-        assertEquals(3, bucket.getEntries().size());
-        assertEquals("brief-2", bucket.getEntries().get(0).getArticleId());
+        assertEquals(List.of("brief-2", "brief-3", "brief-4"), anchor.stream().map(AnchorEntry::getArticleId).toList());
     }
 
     @Test
     void shouldRecordAFinalStoryOnTheArticleAndOnEntriesThatJoinedIt() {
-        AnchorBucket bucket = probeAt(null, probe("copy-1", SyndicationFixtures.wireStory()), 0).bucket();
-        bucket = probeAt(bucket, probe("copy-2", SyndicationFixtures.restyled()), 1).bucket();
-        AnchorProbe update = AnchorProbe.newBuilder().setAnchor(ANCHOR).setArticleId("copy-1").setClusterId("root")
-                .setClusterSince(MONDAY.minusSeconds(60)).setIngestedAt(MONDAY).setSignature(null).build();
-        AnchorBucket updated = buckets.recordCluster(bucket, update);
-        assertEquals("root", updated.getEntries().get(0).getClusterId());
-        assertEquals("root", updated.getEntries().get(1).getClusterId());
-    }
-
-    @Test
-    void shouldEvictEntriesPastTheRetention() {
-        AnchorBucket bucket = probeAt(null, probe("wire", SyndicationFixtures.wireStory()), 0).bucket();
-        assertEquals(bucket, AnchorBuckets.evict(bucket, MONDAY.plus(Duration.ofDays(7)), Duration.ofDays(7)));
-        assertNull(AnchorBuckets.evict(bucket, MONDAY.plus(Duration.ofDays(8)), Duration.ofDays(7)));
+        visit("copy-1", SyndicationFixtures.wireStory());
+        visit("copy-2", SyndicationFixtures.restyled());
+        AnchorProbe update = AnchorProbe.newBuilder().setAnchor(42L).setArticleId("copy-1").setClusterId("root")
+                .setClusterSince(MONDAY).setIngestedAt(MONDAY).setSignature(null).build();
+        List<AnchorEntry> changed = buckets.recordCluster(anchor, update);
+        assertEquals(List.of("copy-1", "copy-2"), changed.stream().map(AnchorEntry::getArticleId).toList());
+        assertEquals(List.of("root", "root"), changed.stream().map(AnchorEntry::getClusterId).toList());
     }
 }
