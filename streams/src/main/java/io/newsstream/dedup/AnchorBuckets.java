@@ -51,11 +51,12 @@ public final class AnchorBuckets {
         AnchorEntry previous = byArrival.stream().filter(e -> e.getArticleId().equals(probe.getArticleId())).findFirst().orElse(null);
         long visit = previous == null ? arrival : previous.getArrival();
         AnchorMatch best = noMatch(probe.getArticleId());
+        Similarity.Prepared prepared = Similarity.Prepared.of(probe.getSignature());
         for (AnchorEntry e : byArrival) {
             if (e.getArrival() >= visit || e.getArticleId().equals(probe.getArticleId())) {
                 continue;
             }
-            AnchorMatch match = compare(probe, e);
+            AnchorMatch match = compare(probe, prepared, e);
             if (match != null) {
                 best = Verdicts.better(best, match);
             }
@@ -76,9 +77,13 @@ public final class AnchorBuckets {
     }
 
     /** The match with one earlier entry, or null when the two are not the same story. */
-    private AnchorMatch compare(AnchorProbe probe, AnchorEntry e) {
+    private AnchorMatch compare(AnchorProbe probe, Similarity.Prepared prepared, AnchorEntry e) {
         boolean exact = e.getExactHash().equals(probe.getExactHash());
-        Similarity s = Similarity.between(probe.getSignature(), e.getSignature());
+        Similarity.Prepared other = Similarity.Prepared.of(e.getSignature());
+        if (!exact && Similarity.containment(prepared, other) < rule.minContainment()) {
+            return null;
+        }
+        Similarity s = Similarity.between(prepared, other);
         if (!exact && !rule.matches(s)) {
             return null;
         }

@@ -20,11 +20,39 @@ public record Similarity(double containment, double factOverlap, int sharedShing
     /** Fewer narrative shingles than this and the narrative test does not apply. */
     static final int MIN_NARRATIVE_SHINGLES = 10;
 
+    /** A signature unpacked once, to be compared with many others. */
+    public record Prepared(Signature signature, int[] shingles) {
+        public static Prepared of(Signature signature) {
+            return new Prepared(signature, SignatureBuilder.unpack(signature.getShingles()));
+        }
+    }
+
     public static Similarity between(Signature a, Signature b) {
-        int[] sa = SignatureBuilder.unpack(a.getShingles());
-        int[] sb = SignatureBuilder.unpack(b.getShingles());
+        return between(Prepared.of(a), Prepared.of(b));
+    }
+
+    /** Containment alone: the cheap first test, before facts and narrative are compared. */
+    public static double containment(Prepared a, Prepared b) {
+        return shingleOverlap(a, b)[0];
+    }
+
+    public static Similarity between(Prepared pa, Prepared pb) {
+        double[] overlap = shingleOverlap(pa, pb);
+        Signature a = pa.signature();
+        Signature b = pb.signature();
         int na = a.getShingleCount();
         int nb = b.getShingleCount();
+        double lengthRatio = Math.max(na, nb) == 0 ? 1 : (double) Math.min(na, nb) / Math.max(na, nb);
+        return new Similarity(overlap[0], factOverlap(a, b), (int) overlap[1], lengthRatio,
+                narrativeContainment(a, pa.shingles(), b, pb.shingles()));
+    }
+
+    /** Containment and the number of shared shingles. */
+    private static double[] shingleOverlap(Prepared pa, Prepared pb) {
+        int[] sa = pa.shingles();
+        int[] sb = pb.shingles();
+        int na = pa.signature().getShingleCount();
+        int nb = pb.signature().getShingleCount();
         double containment;
         int shared;
         if (sa.length == na && sb.length == nb) {
@@ -33,20 +61,28 @@ public record Similarity(double containment, double factOverlap, int sharedShing
         } else {
             // Bottom-k: among the k smallest hashes of the union, the share in both estimates the Jaccard index.
             int k = Math.min(sa.length, sb.length);
-            int[] union = smallestOfUnion(sa, sb, k);
+            int i = 0;
+            int j = 0;
+            int union = 0;
             int inBoth = 0;
-            for (int h : union) {
-                if (contains(sa, h) && contains(sb, h)) {
+            while (union < k && i < sa.length && j < sb.length) {
+                if (sa[i] == sb[j]) {
                     inBoth++;
+                    i++;
+                    j++;
+                } else if (sa[i] < sb[j]) {
+                    i++;
+                } else {
+                    j++;
                 }
+                union++;
             }
-            double jaccard = union.length == 0 ? 0 : (double) inBoth / union.length;
+            double jaccard = union == 0 ? 0 : (double) inBoth / union;
             double intersection = jaccard * (na + nb) / (1 + jaccard);
             shared = (int) Math.round(intersection);
             containment = Math.min(1.0, intersection / Math.min(na, nb));
         }
-        double lengthRatio = Math.max(na, nb) == 0 ? 1 : (double) Math.min(na, nb) / Math.max(na, nb);
-        return new Similarity(containment, factOverlap(a, b), shared, lengthRatio, narrativeContainment(a, sa, b, sb));
+        return new double[] {containment, shared};
     }
 
     private static double narrativeContainment(Signature a, int[] sa, Signature b, int[] sb) {
@@ -93,27 +129,4 @@ public record Similarity(double containment, double factOverlap, int sharedShing
         return shared;
     }
 
-    private static int[] smallestOfUnion(int[] a, int[] b, int k) {
-        int[] out = new int[k];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (n < k && (i < a.length || j < b.length)) {
-            int next;
-            if (j >= b.length || (i < a.length && a[i] < b[j])) {
-                next = a[i++];
-            } else if (i >= a.length || b[j] < a[i]) {
-                next = b[j++];
-            } else {
-                next = a[i++];
-                j++;
-            }
-            out[n++] = next;
-        }
-        return java.util.Arrays.copyOf(out, n);
-    }
-
-    private static boolean contains(int[] ascending, int h) {
-        return java.util.Arrays.binarySearch(ascending, h) >= 0;
-    }
 }
