@@ -54,6 +54,7 @@ public final class NewsstreamConfig {
         d.put("dedup.signature-shingles", "256");
         d.put("dedup.anchor-capacity", "16");
         d.put("dedup.answer-timeout", "PT1M");
+        d.put("dedup.settle-window", "PT1S");
         d.put("story.max-members", "200");
         d.put("taxonomy", "");
         d.put("process.timeout", "PT5M");
@@ -156,6 +157,14 @@ public final class NewsstreamConfig {
         return durationValue("dedup.answer-timeout");
     }
 
+    /**
+     * How long a copy whose best match was itself seen only moments ago waits for that article's verdict, so it
+     * joins the story's root. Matters when copies arrive within seconds of each other (archives, bursts).
+     */
+    public Duration dedupSettleWindow() {
+        return durationValue("dedup.settle-window");
+    }
+
     /** Most members a story record lists (all are counted). */
     public int storyMaxMembers() {
         return intValue("story.max-members");
@@ -226,6 +235,7 @@ public final class NewsstreamConfig {
         requirePositive("dedup.signature-shingles", dedupSignatureShingles());
         requirePositive("dedup.anchor-capacity", dedupAnchorCapacity());
         requirePositive("dedup.answer-timeout", dedupAnswerTimeout().toMillis());
+        requirePositive("dedup.settle-window", dedupSettleWindow().toMillis());
         requirePositive("story.max-members", storyMaxMembers());
         commitInterval();
         processTimeout();

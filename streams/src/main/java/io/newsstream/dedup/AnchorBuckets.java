@@ -64,13 +64,17 @@ public final class AnchorBuckets {
         AnchorEntry entry = AnchorEntry.newBuilder()
                 .setArticleId(probe.getArticleId())
                 .setClusterId(best.getCandidateId() == null ? probe.getClusterId() : best.getCandidateClusterId())
-                .setClusterSince(best.getCandidateId() == null ? now : best.getCandidateClusterSince())
+                .setClusterSince(best.getCandidateId() != null ? best.getCandidateClusterSince()
+                        : previous != null ? previous.getClusterSince()
+                        : probe.getClusterSince() != null ? probe.getClusterSince() : now)
                 .setIngestedAt(probe.getIngestedAt())
                 .setArrival(visit)
+                .setFirstSeen(previous != null && previous.getFirstSeen() != null ? previous.getFirstSeen() : probe.getClusterSince())
                 .setExactHash(probe.getExactHash())
                 .setSignature(probe.getSignature())
                 .setLastSeen(eventTime)
                 .build();
+        best.setArticleFirstSeen(entry.getFirstSeen());
         List<AnchorEntry> others = byArrival.stream().filter(e -> !e.getArticleId().equals(probe.getArticleId())).toList();
         int excess = others.size() + 1 - capacity;
         return new Outcome(best, entry, excess > 0 ? others.subList(0, excess) : List.of());
@@ -100,7 +104,8 @@ public final class AnchorBuckets {
 
     /**
      * Records an article's final story at this anchor — on its own entry and on entries that had joined the
-     * article as if it were a story of its own — so later copies join the right story.
+     * article as if it were a story of its own — so later copies join the right story. The articles of those
+     * other entries may still be waiting for their verdict: {@link #corrections} tells them.
      *
      * @return the entries that changed
      */
@@ -115,6 +120,21 @@ public final class AnchorBuckets {
             }
         }
         return changed;
+    }
+
+    /** News for the articles that had joined the updated article: its story is now another. */
+    public static List<AnchorMatch> corrections(List<AnchorEntry> changed, AnchorProbe update) {
+        return changed.stream()
+                .filter(e -> !e.getArticleId().equals(update.getArticleId()))
+                .map(e -> AnchorMatch.newBuilder()
+                        .setArticleId(e.getArticleId())
+                        .setCandidateId(update.getArticleId())
+                        .setCandidateClusterId(update.getClusterId())
+                        .setCandidateClusterSince(update.getClusterSince())
+                        .setMethod(MatchMethod.NEAR)
+                        .setCorrection(true)
+                        .build())
+                .toList();
     }
 
     static AnchorMatch noMatch(String articleId) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Candidate lookup, partitioned by anchor so that articles sharing an anchor meet on one partition whatever
  * partition or instance they came from. Input: {@link AnchorProbe}s keyed by anchor — lookups (with a
- * signature) and cluster updates (without). Output: one {@link AnchorMatch} per lookup, keyed by article id.
+ * signature) and cluster updates (without). Output: one {@link AnchorMatch} per lookup, keyed by article id, and a
+ * correction for each article that had joined an article whose story a cluster update has just resolved.
  *
  * <p>Owns the store {@value #STORE}: one entry per article and anchor, keyed {@code anchor/event time/article id}
  * so an anchor's entries are one prefix scan (most anchors hold none or one) and expiry is decided from the key
@@ -61,7 +62,10 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         AnchorProbe probe = record.value();
         List<AnchorEntry> entries = entriesOf(record.key());
         if (probe.getSignature() == null) {
-            buckets.recordCluster(entries, probe).forEach(e -> store.put(key(record.key(), e), ENTRIES.encode(e)));
+            List<AnchorEntry> changed = buckets.recordCluster(entries, probe);
+            changed.forEach(e -> store.put(key(record.key(), e), ENTRIES.encode(e)));
+            AnchorBuckets.corrections(changed, probe)
+                    .forEach(c -> context.forward(record.withKey(c.getArticleId()).withValue(c)));
             return;
         }
         AnchorBuckets.Outcome outcome = buckets.probe(entries, probe, Instant.ofEpochMilli(record.timestamp()),

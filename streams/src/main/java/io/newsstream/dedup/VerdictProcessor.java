@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * with its verdict. Input: {@link DedupMessage}s keyed by article id — the article itself, straight from
  * analysis, and each anchor's {@link AnchorMatch}. Output: the {@link EnrichedArticle} with its verdict.
  *
+ * <p>An article whose best match is an article seen only moments ago, not yet known to belong to an older story,
+ * waits up to the settle window for a correction (sent when that article's own verdict is recorded at the anchor),
+ * so a copy of a copy joins the story's root rather than the intermediate copy.
+ *
  * <p>Owns the store {@value #STORE}: article id → {@link PendingDedup}. An article whose answers do not all
  * arrive within the answer timeout (which exactly-once processing should never allow) is released with the
  * answers it has, and logged.
@@ -34,37 +38,44 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
     private static final Logger LOG = LoggerFactory.getLogger(VerdictProcessor.class);
 
     private final Duration answerTimeout;
+    private final Duration settleWindow;
     private ProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, PendingDedup> store;
 
-    public VerdictProcessor(Duration answerTimeout) {
+    public VerdictProcessor(Duration answerTimeout, Duration settleWindow) {
         this.answerTimeout = answerTimeout;
+        this.settleWindow = settleWindow;
     }
 
     @Override
     public void init(ProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        Duration interval = answerTimeout.dividedBy(4).isZero() ? answerTimeout : answerTimeout.dividedBy(4);
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::releaseOverdue);
+        Duration interval = settleWindow.dividedBy(4).isZero() ? settleWindow : settleWindow.dividedBy(4);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::releaseDue);
     }
 
     @Override
     public void process(Record<String, DedupMessage> record) {
         PendingDedup pending = store.get(record.key());
-        if (pending == null) {
-            pending = new PendingDedup(null, 0, null, Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        }
         DedupMessage message = record.value();
+        boolean correction = message.getMatch() != null && message.getMatch().getCorrection();
+        if (pending == null) {
+            if (correction) {
+                return; // the article has its verdict already: corrections only help those still waiting
+            }
+            pending = new PendingDedup(null, 0, null, Instant.ofEpochMilli(context.currentSystemTimeMs()), null);
+        }
         if (message.getArticle() != null) {
             pending.setArticle(message.getArticle());
         } else {
-            pending.setAnswers(pending.getAnswers() + 1);
+            pending.setAnswers(pending.getAnswers() + (correction ? 0 : 1));
+            pending.setFirstSeen(earliest(pending.getFirstSeen(), message.getMatch().getArticleFirstSeen()));
             pending.setBest(Verdicts.better(pending.getBest(), message.getMatch()));
         }
-        if (isComplete(pending)) {
+        if (isComplete(pending) && !Verdicts.unsettled(pending.getBest(), now(), settleWindow)) {
             store.delete(record.key());
-            release(record.key(), pending, record.timestamp());
+            release(record.key(), pending);
         } else {
             store.put(record.key(), pending);
         }
@@ -75,21 +86,42 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
                 && pending.getAnswers() >= pending.getArticle().getFingerprint().getAnchors().size();
     }
 
-    private void release(String articleId, PendingDedup pending, long timestamp) {
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    private void release(String articleId, PendingDedup pending) {
         EnrichedArticle article = pending.getArticle();
-        article.setDedup(Verdicts.of(article.getId(), pending.getBest(), Instant.ofEpochMilli(context.currentSystemTimeMs())));
+        // A replayed article keeps the first-seen time its anchors remember, so its verdict is the same as before.
+        Instant firstSeen = earliest(pending.getFirstSeen(), article.getProcessedAt());
+        article.setDedup(Verdicts.of(article.getId(), pending.getBest(), firstSeen, now()));
+        long timestamp = article.getPublishedAt() == null ? article.getIngestedAt().toEpochMilli()
+                : Math.min(article.getPublishedAt().toEpochMilli(), article.getIngestedAt().toEpochMilli());
         context.forward(new Record<>(articleId, article, timestamp));
     }
 
-    private void releaseOverdue(long now) {
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    /** Releases articles whose settle window has passed, and any whose answers are overdue. */
+    private void releaseDue(long nowMs) {
+        Instant now = Instant.ofEpochMilli(nowMs);
+        List<KeyValue<String, PendingDedup>> settled = new ArrayList<>();
         List<KeyValue<String, PendingDedup>> overdue = new ArrayList<>();
         try (KeyValueIterator<String, PendingDedup> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, PendingDedup> next = all.next();
-                if (next.value.getSince().plus(answerTimeout).toEpochMilli() < now) {
+                if (isComplete(next.value) && !Verdicts.unsettled(next.value.getBest(), now, settleWindow)) {
+                    settled.add(next);
+                } else if (next.value.getSince().plus(answerTimeout).isBefore(now)) {
                     overdue.add(next);
                 }
             }
+        }
+        for (KeyValue<String, PendingDedup> entry : settled) {
+            store.delete(entry.key);
+            release(entry.key, entry.value);
         }
         for (KeyValue<String, PendingDedup> entry : overdue) {
             store.delete(entry.key);
@@ -100,7 +132,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
             }
             LOG.warn("Task {}: released article {} after {} with {} of {} anchor answers", context.taskId(), entry.key,
                     answerTimeout, entry.value.getAnswers(), entry.value.getArticle().getFingerprint().getAnchors().size());
-            release(entry.key, entry.value, now);
+            release(entry.key, entry.value);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.MatchMethod;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -22,7 +23,10 @@ public final class Verdicts {
      */
     public static AnchorMatch better(AnchorMatch current, AnchorMatch next) {
         if (current == null || current.getCandidateId() == null) {
-            return next;
+            return next.getCorrection() ? current : next;
+        }
+        if (next.getCorrection()) {
+            return corrected(current, next);
         }
         if (next.getCandidateId() == null) {
             return current;
@@ -34,14 +38,43 @@ public final class Verdicts {
         return next.getSimilarity() > current.getSimilarity() ? next : current;
     }
 
+    /** A correction applies when it is about the current best candidate and moves it to an earlier story. */
+    private static AnchorMatch corrected(AnchorMatch current, AnchorMatch correction) {
+        boolean sameCandidate = correction.getCandidateId().equals(current.getCandidateId());
+        boolean earlier = correction.getCandidateClusterSince().isBefore(current.getCandidateClusterSince());
+        if (!sameCandidate || !earlier) {
+            return current;
+        }
+        return AnchorMatch.newBuilder(current)
+                .setCandidateClusterId(correction.getCandidateClusterId())
+                .setCandidateClusterSince(correction.getCandidateClusterSince())
+                .build();
+    }
+
     /**
-     * @param now when the verdict is made: the first-seen time of a new story
+     * Whether the best match may still change: its candidate has not been resolved into another story, and was
+     * first seen so recently that its own verdict may be on its way.
      */
-    public static DedupVerdict of(String articleId, AnchorMatch best, Instant now) {
-        if (best == null || best.getCandidateId() == null) {
+    public static boolean unsettled(AnchorMatch best, Instant now, Duration window) {
+        return best != null && best.getCandidateId() != null
+                && best.getCandidateId().equals(best.getCandidateClusterId())
+                && best.getCandidateClusterSince().plus(window).isAfter(now);
+    }
+
+    /**
+     * @param firstSeen when the pipeline first saw this article; a match into a story first seen later does not
+     *                  make it a copy — it is the older of the two (two articles processed at the same moment on two
+     *                  instances, each finding the other, agree this way on which is the original)
+     * @param now       when the verdict is made: the first-seen time of a new story
+     */
+    public static DedupVerdict of(String articleId, AnchorMatch best, Instant firstSeen, Instant now) {
+        boolean storyIsYounger = best != null && best.getCandidateId() != null
+                && (best.getCandidateClusterSince().isAfter(firstSeen)
+                    || best.getCandidateClusterSince().equals(firstSeen) && best.getCandidateClusterId().compareTo(articleId) > 0);
+        if (best == null || best.getCandidateId() == null || storyIsYounger) {
             return DedupVerdict.newBuilder()
                     .setStatus(DedupStatus.ORIGINAL).setClusterId(articleId).setCanonicalId(articleId)
-                    .setSimilarity(1.0).setMethod(MatchMethod.NONE).setStoryFirstSeen(now)
+                    .setSimilarity(1.0).setMethod(MatchMethod.NONE).setStoryFirstSeen(firstSeen == null ? now : firstSeen)
                     .build();
         }
         return DedupVerdict.newBuilder()

@@ -23,6 +23,7 @@ final class DedupMessages {
         for (Long anchor : article.getFingerprint().getAnchors()) {
             probes.add(KeyValue.pair(anchor, AnchorProbe.newBuilder()
                     .setAnchor(anchor).setArticleId(article.getId()).setClusterId(article.getId())
+                    .setClusterSince(article.getProcessedAt())
                     .setIngestedAt(article.getIngestedAt()).setExactHash(article.getFingerprint().getExactHash())
                     .setSignature(article.getFingerprint().getSignature())
                     .build()));

@@ -99,7 +99,8 @@ public final class PipelineTopology {
                 .mapValues(DedupMessages::answer, Named.as("dedup-answer-node"));
         return analyzed.mapValues(DedupMessages::waiting, Named.as("dedup-wait-node"))
                 .merge(answers, Named.as("dedup-merge-node"))
-                .process(() -> new VerdictProcessor(config.dedupAnswerTimeout()), Named.as("dedup-verdict-node"),
+                .process(() -> new VerdictProcessor(config.dedupAnswerTimeout(), config.dedupSettleWindow()),
+                        Named.as("dedup-verdict-node"),
                         VerdictProcessor.STORE);
     }
 

@@ -37,15 +37,43 @@ class VerdictsTest {
 
     @Test
     void shouldMakeAnUnmatchedArticleTheOriginalOfANewStory() {
-        DedupVerdict v = Verdicts.of("me", AnchorBuckets.noMatch("me"), LATER);
+        DedupVerdict v = Verdicts.of("me", AnchorBuckets.noMatch("me"), LATER, LATER.plusSeconds(1));
         assertEquals(DedupStatus.ORIGINAL, v.getStatus());
         assertEquals("me", v.getClusterId());
         assertEquals(LATER, v.getStoryFirstSeen());
     }
 
     @Test
+    void shouldStayTheOriginalWhenTheMatchedStoryWasFirstSeenAfterIt() {
+        DedupVerdict v = Verdicts.of("me", match("twin", "twin", LATER, 0.9), EARLY, LATER);
+        assertEquals(DedupStatus.ORIGINAL, v.getStatus());
+        assertEquals("me", v.getClusterId());
+        assertEquals(EARLY, v.getStoryFirstSeen());
+    }
+
+    @Test
+    void shouldApplyACorrectionThatMovesTheCandidateToAnOlderStory() {
+        AnchorMatch intoACopy = match("copy", "copy", LATER, 0.9);
+        AnchorMatch correction = AnchorMatch.newBuilder(match("copy", "root", EARLY, 0.0)).setCorrection(true).build();
+        AnchorMatch corrected = Verdicts.better(intoACopy, correction);
+        assertEquals("root", corrected.getCandidateClusterId());
+        assertEquals(0.9, corrected.getSimilarity());
+        assertEquals(intoACopy, Verdicts.better(intoACopy, AnchorMatch.newBuilder(correction).setCandidateId("other").build()));
+        assertEquals(null, Verdicts.better(null, correction));
+    }
+
+    @Test
+    void shouldWaitOnlyForFreshUnresolvedCandidates() {
+        java.time.Duration window = java.time.Duration.ofSeconds(1);
+        assertEquals(true, Verdicts.unsettled(match("copy", "copy", LATER, 0.9), LATER.plusMillis(500), window));
+        assertEquals(false, Verdicts.unsettled(match("copy", "copy", LATER, 0.9), LATER.plusSeconds(2), window));
+        assertEquals(false, Verdicts.unsettled(match("copy", "root", LATER, 0.9), LATER, window));
+        assertEquals(false, Verdicts.unsettled(AnchorBuckets.noMatch("me"), LATER, window));
+    }
+
+    @Test
     void shouldMakeAMatchedArticleACopyInItsMatchsStory() {
-        DedupVerdict v = Verdicts.of("me", match("copy", "root", EARLY, 0.7), LATER);
+        DedupVerdict v = Verdicts.of("me", match("copy", "root", EARLY, 0.7), LATER, LATER);
         assertEquals(DedupStatus.COPY, v.getStatus());
         assertEquals("root", v.getClusterId());
         assertEquals("copy", v.getCanonicalId());

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PipelineTopologyTest {
 
+    private static final Duration SETTLE = NewsstreamConfig.defaultConfig().dedupSettleWindow();
+
     @TempDir
     Path stateDir;
 
@@ -68,8 +70,10 @@ class PipelineTopologyTest {
         driver.close();
     }
 
+    /** Pipes an article, then lets the settle window pass so copies of fresh articles are released too. */
     private void pipe(RawArticle article, Instant eventTime) {
         raw.pipeInput(article.getId(), article, eventTime);
+        driver.advanceWallClockTime(SETTLE.multipliedBy(2));
     }
 
     private TestOutputTopic<String, EnrichedArticle> labelTopic(String label) {
