@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -99,15 +100,17 @@ abstract class PipelineScenario {
                     .map(r -> topics.enriched().valueSerde().deserializer().deserialize(r.topic(), r.value())).toList();
             EnrichedArticle original = enriched.stream().filter(a -> a.getId().equals("wire-tunnel")).findFirst().orElseThrow();
             EnrichedArticle copy = enriched.stream().filter(a -> a.getOrigin().equals("copy.txt")).findFirst().orElseThrow();
-            assertEquals(DedupStatus.ORIGINAL, original.getDedup().getStatus());
-            assertEquals(DedupStatus.COPY, copy.getDedup().getStatus());
-            assertEquals("wire-tunnel", copy.getDedup().getClusterId());
+            // Both were in Kafka before the pipeline started: whichever it processed first founds the story.
+            assertEquals(Set.of(DedupStatus.ORIGINAL, DedupStatus.COPY),
+                    Set.of(original.getDedup().getStatus(), copy.getDedup().getStatus()));
+            assertEquals(original.getDedup().getClusterId(), copy.getDedup().getClusterId());
+            EnrichedArticle founder = original.getDedup().getStatus() == DedupStatus.ORIGINAL ? original : copy;
             assertTrue(original.getTopics().stream().anyMatch(t -> t.getLabel().equals("border-security")));
             assertEquals(original.getTopics().stream().map(t -> t.getLabel()).toList(),
                     copy.getTopics().stream().map(t -> t.getLabel()).toList(), "copies get the same labels");
 
             List<ConsumerRecord<byte[], byte[]>> border = readAtLeast(clients, topics.forLabel("border-security").name(), 1);
-            assertEquals(List.of("wire-tunnel"), border.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList(),
+            assertEquals(List.of(founder.getId()), border.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList(),
                     "only the original reaches the label topic");
 
             PipelineFailure failure = topics.dlq().valueSerde().deserializer()
