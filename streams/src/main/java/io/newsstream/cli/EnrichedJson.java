@@ -51,8 +51,7 @@ final class EnrichedJson {
         ArrayNode keywords = o.putArray("keywords");
         a.getKeywords().forEach(keywords::add);
         ObjectNode fingerprint = o.putObject("fingerprint")
-                .put("exactHash", a.getFingerprint().getExactHash())
-                .put("shingles", a.getFingerprint().getSignature().getShingleCount());
+                .put("exactHash", a.getFingerprint().getExactHash());
         ArrayNode anchors = fingerprint.putArray("anchors");
         a.getFingerprint().getAnchors().forEach(h -> anchors.add(Long.toHexString(h)));
         o.put("ingestedAt", iso(a.getIngestedAt()));

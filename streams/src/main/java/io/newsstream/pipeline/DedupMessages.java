@@ -6,6 +6,7 @@ import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Fingerprint;
 import io.newsstream.schema.StoryMember;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,10 @@ final class DedupMessages {
         return updates;
     }
 
+    /** The article as it waits for its verdict: without the signature, which only its anchors need. */
     static DedupMessage waiting(EnrichedArticle article) {
-        return new DedupMessage(article, null);
+        Fingerprint fingerprint = Fingerprint.newBuilder(article.getFingerprint()).setSignature(null).build();
+        return new DedupMessage(EnrichedArticle.newBuilder(article).setFingerprint(fingerprint).build(), null);
     }
 
     static DedupMessage answer(AnchorMatch match) {
