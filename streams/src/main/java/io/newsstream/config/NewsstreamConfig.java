@@ -195,6 +195,11 @@ public final class NewsstreamConfig {
         return parseDuration(key, values.get(key));
     }
 
+    /** Parses a duration given on a command line, in the forms configuration accepts. */
+    public static Duration parseDurationText(String what, String text) {
+        return parseDuration(what, text);
+    }
+
     /** Accepts ISO-8601 ({@code PT10M}, {@code P7D}) or a number with a unit: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 7d}. */
     static Duration parseDuration(String key, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);

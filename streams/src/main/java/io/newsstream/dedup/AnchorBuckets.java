@@ -49,7 +49,9 @@ public final class AnchorBuckets {
         List<AnchorEntry> byArrival = new ArrayList<>(entries);
         byArrival.sort(Comparator.comparingLong(AnchorEntry::getArrival));
         AnchorEntry previous = byArrival.stream().filter(e -> e.getArticleId().equals(probe.getArticleId())).findFirst().orElse(null);
-        long visit = previous == null ? arrival : previous.getArrival();
+        // A first visit comes after everything already here, whatever the clock of the task that records it.
+        long latest = byArrival.isEmpty() ? Long.MIN_VALUE : byArrival.get(byArrival.size() - 1).getArrival();
+        long visit = previous != null ? previous.getArrival() : Math.max(arrival, latest + 1);
         AnchorMatch best = noMatch(probe.getArticleId());
         Similarity.Prepared prepared = Similarity.Prepared.of(probe.getSignature());
         for (AnchorEntry e : byArrival) {
@@ -63,8 +65,10 @@ public final class AnchorBuckets {
         }
         AnchorEntry entry = AnchorEntry.newBuilder()
                 .setArticleId(probe.getArticleId())
-                .setClusterId(best.getCandidateId() == null ? probe.getClusterId() : best.getCandidateClusterId())
-                .setClusterSince(best.getCandidateId() != null ? best.getCandidateClusterSince()
+                .setClusterId(best.getCandidateId() != null ? best.getCandidateClusterId()
+                        : previous != null ? previous.getClusterId() : probe.getClusterId())
+                .setClusterSince(best.getCandidateId() != null && best.getCandidateClusterSince() != null
+                        ? best.getCandidateClusterSince()
                         : previous != null ? previous.getClusterSince()
                         : probe.getClusterSince() != null ? probe.getClusterSince() : now)
                 .setIngestedAt(probe.getIngestedAt())

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -36,6 +37,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     private static final Logger LOG = LoggerFactory.getLogger(AnchorProcessor.class);
     private static final AvroSerde<AnchorEntry> ENTRIES = AvroSerde.of(AnchorEntry.class);
     private static final StringSerializer PREFIX = new StringSerializer();
+    private static final int MAX_EVICTIONS = 50_000;
 
     private final AnchorBuckets buckets;
     private final Duration retention;
@@ -71,6 +73,9 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         AnchorBuckets.Outcome outcome = buckets.probe(entries, probe, Instant.ofEpochMilli(record.timestamp()),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()), nextArrival());
         outcome.dropped().forEach(e -> store.delete(key(record.key(), e)));
+        // A replay with another event time would leave the old entry behind under its old key.
+        entries.stream().filter(e -> e.getArticleId().equals(probe.getArticleId()))
+                .forEach(e -> store.delete(key(record.key(), e)));
         store.put(key(record.key(), outcome.entry()), ENTRIES.encode(outcome.entry()));
         context.forward(record.withKey(probe.getArticleId()).withValue(outcome.match()));
     }
@@ -90,26 +95,31 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     }
 
     private static String prefix(long anchor) {
-        return String.format("%016x/", anchor);
+        return String.format(Locale.ROOT, "%016x/", anchor);
     }
 
     private static String key(long anchor, AnchorEntry e) {
-        return prefix(anchor) + String.format("%013d/", e.getLastSeen().toEpochMilli()) + e.getArticleId();
+        return prefix(anchor) + String.format(Locale.ROOT, "%013d/", e.getLastSeen().toEpochMilli()) + e.getArticleId();
     }
 
     private static long eventTimeOf(String key) {
         return Long.parseLong(key.substring(17, 30));
     }
 
+    /**
+     * Deletes entries older than the retention. Stream time is the newest event time seen, so a single record
+     * dated in the future must not wipe the store: the cutoff never passes the wall clock. At most
+     * {@value #MAX_EVICTIONS} deletions per run keep each transaction small; the rest go next time.
+     */
     private void evictExpired() {
         long streamTime = context.currentStreamTimeMs();
         if (streamTime < 0) {
             return;
         }
-        long cutoff = streamTime - retention.toMillis();
+        long cutoff = Math.min(streamTime, context.currentSystemTimeMs()) - retention.toMillis();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
-            while (all.hasNext()) {
+            while (all.hasNext() && expired.size() < MAX_EVICTIONS) {
                 KeyValue<String, byte[]> next = all.next();
                 if (eventTimeOf(next.key) < cutoff) {
                     expired.add(next.key);

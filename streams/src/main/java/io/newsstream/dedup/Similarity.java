@@ -86,16 +86,24 @@ public record Similarity(double containment, double factOverlap, int sharedShing
     }
 
     private static double narrativeContainment(Signature a, int[] sa, Signature b, int[] sb) {
-        int[] na = narrativeOnly(sa, BitSet.valueOf(a.getNarrative().duplicate()));
-        int[] nb = narrativeOnly(sb, BitSet.valueOf(b.getNarrative().duplicate()));
+        // Sampled signatures cover the hash range up to their largest kept hash: compare only the common range.
+        int cutoff = Integer.MAX_VALUE;
+        if (sa.length < a.getShingleCount() && sa.length > 0) {
+            cutoff = Math.min(cutoff, sa[sa.length - 1]);
+        }
+        if (sb.length < b.getShingleCount() && sb.length > 0) {
+            cutoff = Math.min(cutoff, sb[sb.length - 1]);
+        }
+        int[] na = narrativeOnly(sa, BitSet.valueOf(a.getNarrative().duplicate()), cutoff);
+        int[] nb = narrativeOnly(sb, BitSet.valueOf(b.getNarrative().duplicate()), cutoff);
         int fewer = Math.min(na.length, nb.length);
         return fewer < MIN_NARRATIVE_SHINGLES ? -1 : (double) intersection(na, na.length, nb, nb.length) / fewer;
     }
 
-    private static int[] narrativeOnly(int[] shingles, BitSet narrative) {
+    private static int[] narrativeOnly(int[] shingles, BitSet narrative, int cutoff) {
         int[] out = new int[shingles.length];
         int n = 0;
-        for (int i = 0; i < shingles.length; i++) {
+        for (int i = 0; i < shingles.length && shingles[i] <= cutoff; i++) {
             if (narrative.get(i)) {
                 out[n++] = shingles[i];
             }

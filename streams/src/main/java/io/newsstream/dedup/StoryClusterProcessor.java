@@ -55,7 +55,8 @@ public final class StoryClusterProcessor implements Processor<String, StoryMembe
         if (streamTime < 0) {
             return;
         }
-        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
+        // The cutoff never passes the wall clock: one record dated in the future must not wipe the store.
+        Instant cutoff = Instant.ofEpochMilli(Math.min(streamTime, context.currentSystemTimeMs())).minus(retention);
         try (KeyValueIterator<String, StoryCluster> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StoryCluster> next = all.next();

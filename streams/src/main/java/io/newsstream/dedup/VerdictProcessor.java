@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * so a copy of a copy joins the story's root rather than the intermediate copy.
  *
  * <p>Owns the store {@value #STORE}: article id → {@link PendingDedup}. An article whose answers do not all
- * arrive within the answer timeout (which exactly-once processing should never allow) is released with the
- * answers it has, and logged.
+ * arrive within the answer timeout (a lookup that failed and went to the dead-letter topic, say) is released with
+ * the answers it has, and logged.
  */
 public final class VerdictProcessor implements Processor<String, DedupMessage, String, EnrichedArticle> {
 
@@ -51,7 +51,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
     public void init(ProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        Duration interval = settleWindow.dividedBy(4).isZero() ? settleWindow : settleWindow.dividedBy(4);
+        Duration interval = Duration.ofMillis(Math.max(1, settleWindow.toMillis() / 4));
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::releaseDue);
     }
 
@@ -74,8 +74,8 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
             pending.setBest(Verdicts.better(pending.getBest(), message.getMatch()));
         }
         if (isComplete(pending) && !Verdicts.unsettled(pending.getBest(), now(), settleWindow)) {
-            store.delete(record.key());
             release(record.key(), pending);
+            store.delete(record.key());
         } else {
             store.put(record.key(), pending);
         }
@@ -120,8 +120,8 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
             }
         }
         for (KeyValue<String, PendingDedup> entry : settled) {
-            store.delete(entry.key);
             release(entry.key, entry.value);
+            store.delete(entry.key);
         }
         for (KeyValue<String, PendingDedup> entry : overdue) {
             store.delete(entry.key);

@@ -31,17 +31,22 @@ public final class Verdicts {
         if (next.getCandidateId() == null) {
             return current;
         }
-        int since = next.getCandidateClusterSince().compareTo(current.getCandidateClusterSince());
+        int since = sinceOf(next).compareTo(sinceOf(current));
         if (since != 0) {
             return since < 0 ? next : current;
         }
         return next.getSimilarity() > current.getSimilarity() ? next : current;
     }
 
+    /** When the match's story was first seen; unknown counts as latest. */
+    private static Instant sinceOf(AnchorMatch m) {
+        return m.getCandidateClusterSince() == null ? Instant.MAX : m.getCandidateClusterSince();
+    }
+
     /** A correction applies when it is about the current best candidate and moves it to an earlier story. */
     private static AnchorMatch corrected(AnchorMatch current, AnchorMatch correction) {
         boolean sameCandidate = correction.getCandidateId().equals(current.getCandidateId());
-        boolean earlier = correction.getCandidateClusterSince().isBefore(current.getCandidateClusterSince());
+        boolean earlier = sinceOf(correction).isBefore(sinceOf(current));
         if (!sameCandidate || !earlier) {
             return current;
         }
@@ -58,7 +63,7 @@ public final class Verdicts {
     public static boolean unsettled(AnchorMatch best, Instant now, Duration window) {
         return best != null && best.getCandidateId() != null
                 && best.getCandidateId().equals(best.getCandidateClusterId())
-                && best.getCandidateClusterSince().plus(window).isAfter(now);
+                && sinceOf(best).isAfter(now.minus(window));
     }
 
     /**
@@ -68,10 +73,13 @@ public final class Verdicts {
      * @param now       when the verdict is made: the first-seen time of a new story
      */
     public static DedupVerdict of(String articleId, AnchorMatch best, Instant firstSeen, Instant now) {
-        boolean storyIsYounger = best != null && best.getCandidateId() != null
-                && (best.getCandidateClusterSince().isAfter(firstSeen)
-                    || best.getCandidateClusterSince().equals(firstSeen) && best.getCandidateClusterId().compareTo(articleId) > 0);
-        if (best == null || best.getCandidateId() == null || storyIsYounger) {
+        boolean matched = best != null && best.getCandidateId() != null;
+        boolean storyIsYounger = matched && firstSeen != null
+                && (sinceOf(best).isAfter(firstSeen)
+                    || sinceOf(best).equals(firstSeen) && String.valueOf(best.getCandidateClusterId()).compareTo(articleId) > 0);
+        // A replay whose own entries are gone may meet its own copies: it is still its story's original.
+        boolean ownStory = matched && articleId.equals(best.getCandidateClusterId());
+        if (!matched || storyIsYounger || ownStory) {
             return DedupVerdict.newBuilder()
                     .setStatus(DedupStatus.ORIGINAL).setClusterId(articleId).setCanonicalId(articleId)
                     .setSimilarity(1.0).setMethod(MatchMethod.NONE).setStoryFirstSeen(firstSeen == null ? now : firstSeen)

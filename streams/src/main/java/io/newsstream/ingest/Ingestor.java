@@ -65,7 +65,8 @@ public final class Ingestor implements AutoCloseable {
     private long eventTime(RawArticle article) {
         long now = clock.millis();
         Instant published = article.getPublishedAt();
-        return published == null ? now : Math.min(published.toEpochMilli(), now);
+        // Kafka refuses negative timestamps: articles from before 1970 are stamped at the epoch.
+        return published == null ? now : Math.max(0, Math.min(published.toEpochMilli(), now));
     }
 
     private RejectedArticle toRecord(IngestOutcome.Rejected r) {

@@ -55,16 +55,18 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
         byte[] key = context.sourceRawKey();
         byte[] value = context.sourceRawValue();
-        // Inside the pipeline records may be keyed by content hash: the value knows the article id when decodable.
+        // Inside the pipeline records are keyed by anchor or story: the value knows the article id when decodable.
         String articleId = NewsstreamRecords.stringField(value, "id")
+                .or(() -> NewsstreamRecords.stringField(value, "articleId"))
                 .orElse(key == null ? null : new String(key, StandardCharsets.UTF_8));
         String origin = NewsstreamRecords.stringField(value, "origin").orElse(null);
         LOG.warn("Dead-lettered record of task {} at {}-{}@{} (processor {}, origin {}): {}", context.taskId(),
                 context.topic(), context.partition(), context.offset(), context.processorNodeId(), origin, exception.toString());
+        // Records forwarded by a punctuator have no source record: Kafka gives no topic, partition or offset.
         PipelineFailure failure = PipelineFailure.newBuilder()
-                .setTopic(context.topic())
-                .setPartition(context.partition())
-                .setOffset(context.offset())
+                .setTopic(context.topic() == null ? "(punctuation)" : context.topic())
+                .setPartition(context.topic() == null ? -1 : context.partition())
+                .setOffset(context.topic() == null ? -1 : context.offset())
                 .setProcessor(context.processorNodeId())
                 .setArticleId(articleId)
                 .setOrigin(origin)

@@ -1,0 +1,141 @@
+package io.newsstream.cli;
+
+import io.newsstream.classify.Taxonomy;
+import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.kafka.KafkaClients;
+import io.newsstream.kafka.TopicProvisioner;
+import io.newsstream.kafka.Topics;
+import io.newsstream.loadtest.BenchRun;
+import io.newsstream.loadtest.Measurement;
+import io.newsstream.loadtest.Workload;
+import io.newsstream.pipeline.Pipeline;
+import io.newsstream.schema.RawArticle;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code newsstream bench}: the full pipeline against a plain pass-through Kafka Streams app, same broker, same
+ * workload, same serdes, exactly-once for both, in one run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure the full pipeline against a pass-through Kafka Streams topology (raw in, same record out, "
+            + "same serdes, exactly-once) on the same generated workload: throughput from a backlog, then latency at a "
+            + "fixed offered rate, and peak heap. Without --bootstrap-servers it runs on an embedded broker.",
+            "The last line is: bench: pipeline=<articles/s> passthrough=<articles/s> ratio=<r> p99_ms=<ms>"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--articles", defaultValue = "50000", description = "Backlog size for the throughput phase (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--rate", defaultValue = "500", description = "Offered rate for the latency phase, articles/s (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--duration", defaultValue = "20s", description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--copy-share", defaultValue = "0.3", description = "Share of syndicated copies (default: ${DEFAULT-VALUE}).")
+    double copyShare;
+
+    @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of an embedded broker.")
+    String bootstrapServers;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        NewsstreamConfig base = options.build(bootstrapServers);
+        Duration latencyPhase = NewsstreamConfig.parseDurationText("--duration", duration);
+        PrintWriter out = spec.commandLine().getOut();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaTarget kafka = KafkaTarget.open(base)) {
+            NewsstreamConfig config = kafka.withRunState(base);
+            Workload workload = new Workload(42, copyShare, 3000);
+            List<RawArticle> backlog = new ArrayList<>(articles);
+            Instant t0 = Instant.now().minusSeconds(articles);
+            for (int i = 0; i < articles; i++) {
+                backlog.add(workload.next(t0.plusMillis(i)));
+            }
+            out.printf(Locale.ROOT, "bench: %d articles (~3 KB, %.0f%% copies), latency at %d/s for %s, %s%n", articles,
+                    copyShare * 100, rate, latencyPhase, kafka.embedded() ? "embedded broker" : config.bootstrapServers().orElseThrow());
+            out.flush();
+            Measurement passthrough = passThrough(config, kafka.clients(), run, backlog, workload, latencyPhase);
+            report(out, "passthrough", passthrough);
+            Measurement pipeline = pipeline(config, kafka.clients(), run, backlog, workload, latencyPhase);
+            report(out, "pipeline", pipeline);
+            out.printf(Locale.ROOT, "bench: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_ms=%.0f%n", pipeline.articlesPerSecond(),
+                    passthrough.articlesPerSecond(), pipeline.articlesPerSecond() / passthrough.articlesPerSecond(),
+                    pipeline.latencyP99Ms());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private Measurement passThrough(NewsstreamConfig config, KafkaClients clients, String run, List<RawArticle> backlog,
+                                    Workload workload, Duration latencyPhase) throws Exception {
+        NewsstreamConfig pt = config.with(Map.of("application.id", "bench-passthrough-" + run,
+                "topic.raw", "bench." + run + ".passthrough.in", "topic.enriched", "bench." + run + ".passthrough.out"));
+        Topics topics = new Topics(pt.topics());
+        TopicProvisioner.ensureTopics(clients, List.of(topics.raw().name(), topics.enriched().name()), pt.partitions(),
+                pt.replicationFactor());
+        BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());
+        bench.preload(backlog);
+        Properties props = Pipeline.streamsProperties(pt, clients);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.raw().name(), topics.raw().consumed("passthrough-source"))
+                .to(topics.enriched().name(), new io.newsstream.kafka.Topic<>(topics.enriched().name(), topics.raw().keySerde(),
+                        topics.raw().valueSerde()).produced("passthrough-sink"));
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            return measure(bench, backlog.size(), workload, latencyPhase);
+        }
+    }
+
+    private Measurement pipeline(NewsstreamConfig config, KafkaClients clients, String run, List<RawArticle> backlog,
+                                 Workload workload, Duration latencyPhase) throws Exception {
+        NewsstreamConfig pl = config.with(Map.of("application.id", "bench-pipeline-" + run,
+                "topic.raw", "bench." + run + ".raw", "topic.enriched", "bench." + run + ".enriched",
+                "topic.dlq", "bench." + run + ".dlq", "topic.stories", "bench." + run + ".stories",
+                "topic.anchors", "bench." + run + ".anchors", "topic.label-pattern", "bench." + run + ".topic.%s"));
+        Topics topics = new Topics(pl.topics());
+        Taxonomy taxonomy = Taxonomy.load(pl.taxonomyFile());
+        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), topics.compactedNames(),
+                pl.partitions(), pl.replicationFactor());
+        BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());
+        bench.preload(backlog);
+        try (Pipeline pipeline = Pipeline.start(pl, clients, taxonomy)) {
+            return measure(bench, backlog.size(), workload, latencyPhase);
+        }
+    }
+
+    private Measurement measure(BenchRun bench, int backlog, Workload workload, Duration latencyPhase) throws Exception {
+        double throughput = bench.throughput(backlog);
+        double[] latencies = bench.latencies(workload::next, rate, latencyPhase);
+        return new Measurement(throughput, Measurement.quantile(latencies, 0.5), Measurement.quantile(latencies, 0.99),
+                bench.peakHeapMb());
+    }
+
+    private static void report(PrintWriter out, String what, Measurement m) {
+        out.printf(Locale.ROOT, "%-12s %8.0f articles/s   latency p50 %6.0f ms  p99 %6.0f ms   peak heap %d MB%n", what,
+                m.articlesPerSecond(), m.latencyP50Ms(), m.latencyP99Ms(), m.peakHeapMb());
+        out.flush();
+    }
+}

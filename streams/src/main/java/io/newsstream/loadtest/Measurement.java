@@ -1,0 +1,26 @@
+package io.newsstream.loadtest;
+
+import java.util.Arrays;
+
+/**
+ * What one benchmark phase measured.
+ *
+ * @param articlesPerSecond steady-state throughput: articles between the 10th and 90th percentile of outputs,
+ *                          over the time between them
+ * @param latencyP50Ms      median ingest → output latency at the offered rate
+ * @param latencyP99Ms      99th percentile of the same
+ * @param peakHeapMb        highest heap use seen during the phase (the whole JVM: broker, clients, app)
+ */
+public record Measurement(double articlesPerSecond, double latencyP50Ms, double latencyP99Ms, long peakHeapMb) {
+
+    /** The q-quantile (0..1) of some values, by nearest rank. */
+    public static double quantile(double[] values, double q) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    }
+}
