@@ -14,6 +14,7 @@ import io.newsstream.normalize.TextNormalizer;
 import io.newsstream.pipeline.ArticleAnalyzer;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.Signature;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,7 @@ public class StageBenchmarks {
     private KeywordClassifier classifier;
     private ArticleAnalyzer analyzer;
     private List<EnrichedArticle> analyzed;
+    private List<Signature> analyzedSignatures;
     private final AnchorBuckets buckets = new AnchorBuckets(SyndicationRule.DEFAULT, BUCKET);
     private final List<AnchorEntry> fullBucket = new ArrayList<>();
     private final SignatureBuilder signatures = new SignatureBuilder(12, 256);
@@ -63,14 +65,16 @@ public class StageBenchmarks {
         normalized = articles.stream().map(a -> normalizer.normalize(a.getTitle(), a.getBody())).toList();
         classifier = new KeywordClassifier(Taxonomy.builtIn());
         analyzer = new ArticleAnalyzer(classifier, new SignatureBuilder(12, 256), Clock.systemUTC());
-        analyzed = articles.stream().map(analyzer::analyze).toList();
+        analyzed = articles.stream().map(analyzer::enrich).toList();
+        analyzedSignatures = articles.stream().map(a -> signatures.describe(normalizer.normalize(a.getTitle(), a.getBody()).body()).signature()).toList();
         // A bucket as full as an anchor gets (16 articles), from other benchmark articles.
         for (int i = 0; i < BUCKET; i++) {
-            EnrichedArticle other = analyzer.analyze(BenchArticles.generate(1, 3000, 1000 + i).get(0));
-            AnchorProbe p = AnchorProbe.newBuilder().setAnchor(1L).setArticleId("other-" + i).setClusterId("other-" + i)
-                    .setIngestedAt(other.getIngestedAt()).setExactHash("other-" + i)
-                    .setSignature(other.getFingerprint().getSignature()).build();
-            fullBucket.add(buckets.probe(fullBucket, p, other.getIngestedAt(), other.getIngestedAt(), i).entry());
+            RawArticle otherRaw = BenchArticles.generate(1, 3000, 1000 + i).get(0);
+            AnchorProbe p = AnchorProbe.newBuilder().setAnchors(List.of(1L)).setArticleId("other-" + i).setClusterId("other-" + i)
+                    .setIngestedAt(otherRaw.getIngestedAt()).setExactHash("other-" + i)
+                    .setSignature(signatures.describe(normalizer.normalize(otherRaw.getTitle(), otherRaw.getBody()).body()).signature())
+                    .build();
+            fullBucket.add(buckets.probe(fullBucket, p, otherRaw.getIngestedAt(), otherRaw.getIngestedAt(), i).entry());
         }
     }
 
@@ -98,15 +102,16 @@ public class StageBenchmarks {
     /** One anchor's work for a probe: compare with a full bucket of earlier articles, then store. */
     @Benchmark
     public AnchorBuckets.Outcome dedupProbe() {
-        EnrichedArticle a = analyzed.get(nextIndex());
-        AnchorProbe probe = AnchorProbe.newBuilder().setAnchor(1L).setArticleId(a.getId()).setClusterId(a.getId())
+        int i = nextIndex();
+        EnrichedArticle a = analyzed.get(i);
+        AnchorProbe probe = AnchorProbe.newBuilder().setAnchors(List.of(1L)).setArticleId(a.getId()).setClusterId(a.getId())
                 .setIngestedAt(a.getIngestedAt()).setExactHash(a.getFingerprint().getExactHash())
-                .setSignature(a.getFingerprint().getSignature()).build();
+                .setSignature(analyzedSignatures.get(i)).build();
         return buckets.probe(fullBucket, probe, a.getIngestedAt(), a.getIngestedAt(), BUCKET + 1L);
     }
 
     @Benchmark
     public EnrichedArticle analyze() {
-        return analyzer.analyze(articles.get(nextIndex()));
+        return analyzer.enrich(articles.get(nextIndex()));
     }
 }

@@ -7,7 +7,9 @@ import io.newsstream.schema.MatchMethod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happens at one anchor: an article probing it is compared with the articles that reached this anchor
@@ -46,6 +48,15 @@ public final class AnchorBuckets {
      * @param arrival   the probe's place in this task's processing order
      */
     public Outcome probe(List<AnchorEntry> entries, AnchorProbe probe, Instant eventTime, Instant now, long arrival) {
+        return probe(entries, probe, eventTime, now, arrival, new HashMap<>());
+    }
+
+    /**
+     * As above, with similarities already computed for this probe: copies share many anchors with their
+     * original, and one comparison per candidate is enough.
+     */
+    public Outcome probe(List<AnchorEntry> entries, AnchorProbe probe, Instant eventTime, Instant now, long arrival,
+                         Map<String, Similarity> compared) {
         List<AnchorEntry> byArrival = new ArrayList<>(entries);
         byArrival.sort(Comparator.comparingLong(AnchorEntry::getArrival));
         AnchorEntry previous = byArrival.stream().filter(e -> e.getArticleId().equals(probe.getArticleId())).findFirst().orElse(null);
@@ -58,7 +69,7 @@ public final class AnchorBuckets {
             if (e.getArrival() >= visit || e.getArticleId().equals(probe.getArticleId())) {
                 continue;
             }
-            AnchorMatch match = compare(probe, prepared, e);
+            AnchorMatch match = compare(probe, prepared, e, compared);
             if (match != null) {
                 best = Verdicts.better(best, match);
             }
@@ -85,14 +96,10 @@ public final class AnchorBuckets {
     }
 
     /** The match with one earlier entry, or null when the two are not the same story. */
-    private AnchorMatch compare(AnchorProbe probe, Similarity.Prepared prepared, AnchorEntry e) {
+    private AnchorMatch compare(AnchorProbe probe, Similarity.Prepared prepared, AnchorEntry e, Map<String, Similarity> compared) {
         boolean exact = e.getExactHash().equals(probe.getExactHash());
-        Similarity.Prepared other = Similarity.Prepared.of(e.getSignature());
-        if (!exact && Similarity.containment(prepared, other) < rule.minContainment()) {
-            return null;
-        }
-        Similarity s = Similarity.between(prepared, other);
-        if (!exact && !rule.matches(s)) {
+        Similarity s = compared.computeIfAbsent(e.getArticleId(), id -> similarity(prepared, e));
+        if (!exact && (s == null || !rule.matches(s))) {
             return null;
         }
         return AnchorMatch.newBuilder()
@@ -101,9 +108,15 @@ public final class AnchorBuckets {
                 .setCandidateClusterId(e.getClusterId())
                 .setCandidateClusterSince(e.getClusterSince())
                 .setSimilarity(exact ? 1.0 : round(s.containment()))
-                .setFactOverlap(round(s.factOverlap()))
-                .setMethod(SyndicationRule.method(exact, s))
+                .setFactOverlap(s == null ? 1.0 : round(s.factOverlap()))
+                .setMethod(exact ? MatchMethod.EXACT : SyndicationRule.method(false, s))
                 .build();
+    }
+
+    /** The similarity with an entry, or null when its containment alone rules it out (the cheap test first). */
+    private Similarity similarity(Similarity.Prepared prepared, AnchorEntry e) {
+        Similarity.Prepared other = Similarity.Prepared.of(e.getSignature());
+        return Similarity.containment(prepared, other) < rule.minContainment() ? null : Similarity.between(prepared, other);
     }
 
     /**

@@ -7,7 +7,9 @@ import io.newsstream.schema.AnchorProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Candidate lookup, partitioned by anchor so that articles sharing an anchor meet on one partition whatever
- * partition or instance they came from. Input: {@link AnchorProbe}s keyed by anchor — lookups (with a
- * signature) and cluster updates (without). Output: one {@link AnchorMatch} per lookup, keyed by article id, and a
+ * partition or instance they came from. Input: {@link AnchorProbe}s keyed by anchor, each covering the article's
+ * anchors on this partition — lookups (with a signature) and cluster updates (without). Output: one {@link AnchorMatch} per lookup (the best over its anchors), keyed by article id, and a
  * correction for each article that had joined an article whose story a cluster update has just resolved.
  *
  * <p>Owns the store {@value #STORE}: one entry per article and anchor, keyed {@code anchor/event time/article id}
@@ -62,22 +64,37 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     @Override
     public void process(Record<Long, AnchorProbe> record) {
         AnchorProbe probe = record.value();
-        List<AnchorEntry> entries = entriesOf(record.key());
         if (probe.getSignature() == null) {
-            List<AnchorEntry> changed = buckets.recordCluster(entries, probe);
-            changed.forEach(e -> store.put(key(record.key(), e), ENTRIES.encode(e)));
-            AnchorBuckets.corrections(changed, probe)
-                    .forEach(c -> context.forward(record.withKey(c.getArticleId()).withValue(c)));
+            recordCluster(record);
             return;
         }
-        AnchorBuckets.Outcome outcome = buckets.probe(entries, probe, Instant.ofEpochMilli(record.timestamp()),
-                Instant.ofEpochMilli(context.currentSystemTimeMs()), nextArrival());
-        outcome.dropped().forEach(e -> store.delete(key(record.key(), e)));
-        // A replay with another event time would leave the old entry behind under its old key.
-        entries.stream().filter(e -> e.getArticleId().equals(probe.getArticleId()))
-                .forEach(e -> store.delete(key(record.key(), e)));
-        store.put(key(record.key(), outcome.entry()), ENTRIES.encode(outcome.entry()));
-        context.forward(record.withKey(probe.getArticleId()).withValue(outcome.match()));
+        Instant eventTime = Instant.ofEpochMilli(record.timestamp());
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        long arrival = nextArrival();
+        AnchorMatch best = null;
+        Map<String, Similarity> compared = new java.util.HashMap<>();
+        for (long anchor : probe.getAnchors()) {
+            List<AnchorEntry> entries = entriesOf(anchor);
+            AnchorBuckets.Outcome outcome = buckets.probe(entries, probe, eventTime, now, arrival, compared);
+            outcome.dropped().forEach(e -> store.delete(key(anchor, e)));
+            // A replay with another event time would leave the old entry behind under its old key.
+            entries.stream().filter(e -> e.getArticleId().equals(probe.getArticleId()))
+                    .forEach(e -> store.delete(key(anchor, e)));
+            store.put(key(anchor, outcome.entry()), ENTRIES.encode(outcome.entry()));
+            best = Verdicts.better(best, outcome.match());
+        }
+        context.forward(record.withKey(probe.getArticleId()).withValue(best));
+    }
+
+    private void recordCluster(Record<Long, AnchorProbe> record) {
+        AnchorProbe update = record.value();
+        Map<String, AnchorMatch> corrections = new LinkedHashMap<>();
+        for (long anchor : update.getAnchors()) {
+            List<AnchorEntry> changed = buckets.recordCluster(entriesOf(anchor), update);
+            changed.forEach(e -> store.put(key(anchor, e), ENTRIES.encode(e)));
+            AnchorBuckets.corrections(changed, update).forEach(c -> corrections.putIfAbsent(c.getArticleId(), c));
+        }
+        corrections.values().forEach(c -> context.forward(record.withKey(c.getArticleId()).withValue(c)));
     }
 
     private List<AnchorEntry> entriesOf(long anchor) {

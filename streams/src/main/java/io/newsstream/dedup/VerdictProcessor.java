@@ -42,9 +42,13 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
     private ProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, PendingDedup> store;
 
-    public VerdictProcessor(Duration answerTimeout, Duration settleWindow) {
+    private final AnchorRouting routing;
+
+    /** @param routing how the article's anchors were grouped into lookups: one answer comes per lookup */
+    public VerdictProcessor(Duration answerTimeout, Duration settleWindow, AnchorRouting routing) {
         this.answerTimeout = answerTimeout;
         this.settleWindow = settleWindow;
+        this.routing = routing;
     }
 
     @Override
@@ -81,9 +85,12 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         }
     }
 
-    private static boolean isComplete(PendingDedup pending) {
-        return pending.getArticle() != null
-                && pending.getAnswers() >= pending.getArticle().getFingerprint().getAnchors().size();
+    private boolean isComplete(PendingDedup pending) {
+        return pending.getArticle() != null && pending.getAnswers() >= expectedAnswers(pending.getArticle());
+    }
+
+    private int expectedAnswers(EnrichedArticle article) {
+        return routing.groups(article.getFingerprint().getAnchors()).size();
     }
 
     private Instant now() {
@@ -131,7 +138,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
                 continue;
             }
             LOG.warn("Task {}: released article {} after {} with {} of {} anchor answers", context.taskId(), entry.key,
-                    answerTimeout, entry.value.getAnswers(), entry.value.getArticle().getFingerprint().getAnchors().size());
+                    answerTimeout, entry.value.getAnswers(), expectedAnswers(entry.value.getArticle()));
             release(entry.key, entry.value);
         }
     }

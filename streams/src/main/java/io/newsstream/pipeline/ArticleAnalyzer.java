@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The stateless part of the pipeline for one article: normalise, classify, fingerprint, enrich. Produces an
- * {@link EnrichedArticle} whose dedup verdict is still unset. Pure apart from the clock, and thread-safe.
+ * {@link EnrichedArticle} whose dedup verdict is still unset, with the signature its anchors will compare.
+ * Pure apart from the clock, and thread-safe.
  */
 public final class ArticleAnalyzer {
 
@@ -36,7 +37,12 @@ public final class ArticleAnalyzer {
         this.clock = clock;
     }
 
-    public EnrichedArticle analyze(RawArticle raw) {
+    /** The published part of the analysis (tests and tools that do not need the dedup signature). */
+    public EnrichedArticle enrich(RawArticle raw) {
+        return analyze(raw).article();
+    }
+
+    Analysis analyze(RawArticle raw) {
         if (raw == null) {
             throw new IllegalArgumentException("record has no value: expected a RawArticle");
         }
@@ -44,7 +50,7 @@ public final class ArticleAnalyzer {
         String dedupText = dedupText(text);
         SignatureBuilder.Result signature = signatures.describe(dedupText);
         Enrichment enrichment = enricher.enrich(CanonicalTokens.of(text.title()), CanonicalTokens.of(text.body()));
-        return EnrichedArticle.newBuilder()
+        EnrichedArticle article = EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setOrigin(raw.getOrigin())
                 .setSource(raw.getSource())
@@ -57,12 +63,12 @@ public final class ArticleAnalyzer {
                 .setProcessedAt(clock.instant())
                 .setTopics(assignedTopics(classifier.classify(text)))
                 .setClassifierVersion(classifier.version())
-                .setFingerprint(new Fingerprint(Fingerprints.exactHash(CanonicalTokens.of(dedupText)),
-                        signature.anchors(), signature.signature()))
+                .setFingerprint(new Fingerprint(Fingerprints.exactHash(CanonicalTokens.of(dedupText)), signature.anchors()))
                 .setDedup(null)
                 .setWordCount(enrichment.wordCount())
                 .setKeywords(enrichment.keywords())
                 .build();
+        return new Analysis(article, signature.signature());
     }
 
     /** The body as dedup sees it: without the dateline, which outlets rewrite freely. */

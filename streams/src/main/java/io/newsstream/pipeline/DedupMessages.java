@@ -1,12 +1,12 @@
 package io.newsstream.pipeline;
 
+import io.newsstream.dedup.AnchorRouting;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.EnrichedArticle;
-import io.newsstream.schema.Fingerprint;
 import io.newsstream.schema.StoryMember;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,30 +18,31 @@ final class DedupMessages {
     private DedupMessages() {
     }
 
-    /** One lookup per anchor, carrying the signature. */
-    static List<KeyValue<Long, AnchorProbe>> probes(String articleId, EnrichedArticle article) {
+    /** One lookup per anchor-topic partition the article's anchors fall on, carrying the signature once. */
+    static List<KeyValue<Long, AnchorProbe>> probes(Analysis analysis, AnchorRouting routing) {
+        EnrichedArticle article = analysis.article();
         List<KeyValue<Long, AnchorProbe>> probes = new ArrayList<>();
-        for (Long anchor : article.getFingerprint().getAnchors()) {
-            probes.add(KeyValue.pair(anchor, AnchorProbe.newBuilder()
-                    .setAnchor(anchor).setArticleId(article.getId()).setClusterId(article.getId())
+        for (List<Long> group : routing.groups(article.getFingerprint().getAnchors())) {
+            probes.add(KeyValue.pair(group.get(0), AnchorProbe.newBuilder()
+                    .setAnchors(group).setArticleId(article.getId()).setClusterId(article.getId())
                     .setClusterSince(article.getProcessedAt())
                     .setIngestedAt(article.getIngestedAt()).setExactHash(article.getFingerprint().getExactHash())
-                    .setSignature(article.getFingerprint().getSignature())
+                    .setSignature(analysis.signature())
                     .build()));
         }
         return probes;
     }
 
-    /** For a copy, its final story recorded at each of its anchors (no signature: an update, not a lookup). */
-    static List<KeyValue<Long, AnchorProbe>> clusterUpdates(String articleId, EnrichedArticle article) {
+    /** For a copy, its final story recorded at its anchors (no signature: an update, not a lookup). */
+    static List<KeyValue<Long, AnchorProbe>> clusterUpdates(EnrichedArticle article, AnchorRouting routing) {
         DedupVerdict verdict = article.getDedup();
         if (verdict.getStatus() != DedupStatus.COPY) {
             return List.of();
         }
         List<KeyValue<Long, AnchorProbe>> updates = new ArrayList<>();
-        for (Long anchor : article.getFingerprint().getAnchors()) {
-            updates.add(KeyValue.pair(anchor, AnchorProbe.newBuilder()
-                    .setAnchor(anchor).setArticleId(article.getId()).setClusterId(verdict.getClusterId())
+        for (List<Long> group : routing.groups(article.getFingerprint().getAnchors())) {
+            updates.add(KeyValue.pair(group.get(0), AnchorProbe.newBuilder()
+                    .setAnchors(group).setArticleId(article.getId()).setClusterId(verdict.getClusterId())
                     .setClusterSince(verdict.getStoryFirstSeen())
                     .setIngestedAt(article.getIngestedAt()).setSignature(null)
                     .build()));
@@ -49,10 +50,8 @@ final class DedupMessages {
         return updates;
     }
 
-    /** The article as it waits for its verdict: without the signature, which only its anchors need. */
-    static DedupMessage waiting(EnrichedArticle article) {
-        Fingerprint fingerprint = Fingerprint.newBuilder(article.getFingerprint()).setSignature(null).build();
-        return new DedupMessage(EnrichedArticle.newBuilder(article).setFingerprint(fingerprint).build(), null);
+    static DedupMessage waiting(Analysis analysis) {
+        return new DedupMessage(analysis.article(), null);
     }
 
     static DedupMessage answer(AnchorMatch match) {

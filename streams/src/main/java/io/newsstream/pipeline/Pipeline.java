@@ -44,7 +44,8 @@ public final class Pipeline implements AutoCloseable {
                 config.partitions(), config.replicationFactor());
         Properties properties = streamsProperties(config, clients);
         int rawPartitions = TopicProvisioner.partitionsOf(clients, topics.raw().name());
-        Topology topology = topology(config, topics, taxonomy, properties, rawPartitions);
+        int anchorPartitions = TopicProvisioner.partitionsOf(clients, topics.anchors().name());
+        Topology topology = topology(config, topics, taxonomy, properties, rawPartitions, anchorPartitions);
         Pipeline pipeline = new Pipeline(new KafkaStreams(topology, properties));
         pipeline.run();
         LOG.info("Pipeline {} starting with taxonomy '{}' ({}), labels {}", config.applicationId(), taxonomy.name(),
@@ -54,10 +55,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** The topology for a configuration and taxonomy, without starting anything. */
     public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties,
-                                    int rawPartitions) {
+                                    int rawPartitions, int anchorPartitions) {
         ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy),
                 new SignatureBuilder(config.dedupAnchors(), config.dedupSignatureShingles()), Clock.systemUTC());
-        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames(), rawPartitions).build(streamsProperties);
+        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames(), rawPartitions, anchorPartitions)
+                .build(streamsProperties);
     }
 
     /** The Kafka Streams settings of the pipeline. */

@@ -3,6 +3,7 @@ package io.newsstream.pipeline;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.dedup.AnchorBuckets;
 import io.newsstream.dedup.AnchorProcessor;
+import io.newsstream.dedup.AnchorRouting;
 import io.newsstream.dedup.StoryClusterProcessor;
 import io.newsstream.dedup.StoryClusters;
 import io.newsstream.dedup.SyndicationRule;
@@ -38,7 +39,7 @@ import org.apache.kafka.streams.state.Stores;
  * news.article.raw.v1 (RawArticle, key: article id)
  *   → analyze: normalise, classify, fingerprint, enrich
  *   → dedup, the article waits (dedup-pending-store) while its anchors look for earlier articles:
- *       anchors → news.dedup.anchor.v1 (key: anchor) → dedup-anchor-store → answers
+ *       one lookup per anchor partition → news.dedup.anchor.v1 (key: anchor) → dedup-anchor-store → answers
  *       → repartition "dedup-answers-by-article" (key: article id) → back to the waiting article
  *   → news.article.enriched.v1 (EnrichedArticle with verdict, every article, key: article id)
  *   → originals only → news.topic.&lt;label&gt; for each assigned label
@@ -57,18 +58,22 @@ public final class PipelineTopology {
     private final ArticleAnalyzer analyzer;
     private final List<String> labels;
     private final int rawPartitions;
+    private final AnchorRouting routing;
 
     /**
-     * @param rawPartitions partitions of the raw topic: anchor answers are repartitioned to match, so they
-     *                      meet their waiting article
+     * @param rawPartitions    partitions of the raw topic: anchor answers are repartitioned to match, so they
+     *                         meet their waiting article
+     * @param anchorPartitions partitions of the anchor topic: an article sends one lookup per partition its
+     *                         anchors fall on
      */
     public PipelineTopology(NewsstreamConfig config, Topics topics, ArticleAnalyzer analyzer, List<String> labels,
-                            int rawPartitions) {
+                            int rawPartitions, int anchorPartitions) {
         this.config = config;
         this.topics = topics;
         this.analyzer = analyzer;
         this.labels = List.copyOf(labels);
         this.rawPartitions = rawPartitions;
+        this.routing = new AnchorRouting(anchorPartitions);
     }
 
     /** Builds the topology for the given Kafka Streams settings (which carry topology-level options). */
@@ -77,7 +82,7 @@ public final class PipelineTopology {
         addStores(builder);
 
         KStream<String, RawArticle> raw = builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"));
-        KStream<String, EnrichedArticle> analyzed = raw.mapValues(analyzer::analyze, Named.as("analyze-node"));
+        KStream<String, Analysis> analyzed = raw.mapValues(analyzer::analyze, Named.as("analyze-node"));
         KStream<String, EnrichedArticle> deduplicated = dedup(builder, analyzed);
         deduplicated.to(topics.enriched().name(), topics.enriched().produced("enriched-sink"));
         routeOriginalsByLabel(deduplicated);
@@ -86,9 +91,9 @@ public final class PipelineTopology {
         return builder.build();
     }
 
-    private KStream<String, EnrichedArticle> dedup(StreamsBuilder builder, KStream<String, EnrichedArticle> analyzed) {
+    private KStream<String, EnrichedArticle> dedup(StreamsBuilder builder, KStream<String, Analysis> analyzed) {
         Topic<Long, AnchorProbe> anchors = topics.anchors();
-        analyzed.flatMap(DedupMessages::probes, Named.as("dedup-probe-node"))
+        analyzed.flatMap((id, analysis) -> DedupMessages.probes(analysis, routing), Named.as("dedup-probe-node"))
                 .to(anchors.name(), anchors.produced("dedup-probe-sink"));
         KStream<String, DedupMessage> answers = builder.stream(anchors.name(), anchors.consumed("dedup-anchor-source"))
                 .process(() -> new AnchorProcessor(new AnchorBuckets(SyndicationRule.DEFAULT, config.dedupAnchorCapacity()),
@@ -99,7 +104,7 @@ public final class PipelineTopology {
                 .mapValues(DedupMessages::answer, Named.as("dedup-answer-node"));
         return analyzed.mapValues(DedupMessages::waiting, Named.as("dedup-wait-node"))
                 .merge(answers, Named.as("dedup-merge-node"))
-                .process(() -> new VerdictProcessor(config.dedupAnswerTimeout(), config.dedupSettleWindow()),
+                .process(() -> new VerdictProcessor(config.dedupAnswerTimeout(), config.dedupSettleWindow(), routing),
                         Named.as("dedup-verdict-node"),
                         VerdictProcessor.STORE);
     }
@@ -116,7 +121,7 @@ public final class PipelineTopology {
 
     private void recordClustersAtAnchors(KStream<String, EnrichedArticle> articles) {
         Topic<Long, AnchorProbe> anchors = topics.anchors();
-        articles.flatMap(DedupMessages::clusterUpdates, Named.as("dedup-cluster-update-node"))
+        articles.flatMap((id, article) -> DedupMessages.clusterUpdates(article, routing), Named.as("dedup-cluster-update-node"))
                 .to(anchors.name(), anchors.produced("dedup-cluster-update-sink"));
     }
 

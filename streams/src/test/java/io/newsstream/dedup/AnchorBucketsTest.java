@@ -24,7 +24,7 @@ class AnchorBucketsTest {
     private long clock;
 
     private AnchorProbe probe(String id, String body) {
-        return AnchorProbe.newBuilder().setAnchor(42L).setArticleId(id).setClusterId(id).setIngestedAt(MONDAY)
+        return AnchorProbe.newBuilder().setAnchors(java.util.List.of(42L)).setArticleId(id).setClusterId(id).setIngestedAt(MONDAY)
                 .setExactHash(id.startsWith("exact") ? "same" : id).setSignature(signatures.describe(body).signature())
                 .build();
     }
@@ -96,7 +96,7 @@ class AnchorBucketsTest {
     void shouldRecordAFinalStoryOnTheArticleAndOnEntriesThatJoinedIt() {
         visit("copy-1", SyndicationFixtures.wireStory());
         visit("copy-2", SyndicationFixtures.restyled());
-        AnchorProbe update = AnchorProbe.newBuilder().setAnchor(42L).setArticleId("copy-1").setClusterId("root")
+        AnchorProbe update = AnchorProbe.newBuilder().setAnchors(java.util.List.of(42L)).setArticleId("copy-1").setClusterId("root")
                 .setClusterSince(MONDAY).setIngestedAt(MONDAY).setSignature(null).build();
         List<AnchorEntry> changed = buckets.recordCluster(anchor, update);
         assertEquals(List.of("copy-1", "copy-2"), changed.stream().map(AnchorEntry::getArticleId).toList());

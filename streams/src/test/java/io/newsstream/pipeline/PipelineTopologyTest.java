@@ -59,7 +59,7 @@ class PipelineTopologyTest {
         topics = new Topics(config.topics());
         Properties props = Pipeline.streamsProperties(config.with(Map.of("state.dir", stateDir.toString())),
                 new KafkaClients("localhost:9092", config));
-        driver = new TopologyTestDriver(Pipeline.topology(config, topics, taxonomy, props, config.partitions()), props);
+        driver = new TopologyTestDriver(Pipeline.topology(config, topics, taxonomy, props, config.partitions(), config.partitions()), props);
         raw = driver.createInputTopic(topics.raw().name(), topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
         enriched = driver.createOutputTopic(topics.enriched().name(), topics.enriched().keySerde().deserializer(),
                 topics.enriched().valueSerde().deserializer());
