@@ -1,6 +1,7 @@
 package io.newsstream.cli;
 
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.kafka.KafkaClients;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +9,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by every command that builds the configuration: a file, single overrides, Kafka access. */
 final class ConfigOptions {
+
+    /** Where commands that work against an existing cluster look when none is configured. */
+    static final String LOCAL_KAFKA = "localhost:9092";
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with newsstream settings (see README: Configuration).")
     Path configFile;
@@ -20,6 +24,11 @@ final class ConfigOptions {
 
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy JSON replacing the built-in one.")
     Path taxonomy;
+
+    /** Clients for the configured cluster, or for {@value #LOCAL_KAFKA} when none is configured. */
+    static KafkaClients existingCluster(NewsstreamConfig config) {
+        return new KafkaClients(config.bootstrapServers().orElse(LOCAL_KAFKA), config);
+    }
 
     /** Defaults, then the file, then NEWSSTREAM_* environment variables, then the flags. */
     NewsstreamConfig build(String bootstrapServers) {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Exit code: 0 when all were accepted, 1 when any was rejected, 2 on errors."})
 final class IngestCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: bootstrap.servers from the configuration, else "
+            + ConfigOptions.LOCAL_KAFKA + ").")
     String bootstrapServers;
 
     @Mixin
@@ -41,7 +42,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NewsstreamConfig config = options.build(bootstrapServers);
-        KafkaClients clients = new KafkaClients(bootstrapServers, config);
+        KafkaClients clients = ConfigOptions.existingCluster(config);
         Topics topics = new Topics(config.topics());
         TopicProvisioner.ensureTopics(clients, List.of(topics.raw().name(), topics.rejected().name()),
                 config.partitions(), config.replicationFactor());

@@ -2,7 +2,6 @@ package io.newsstream.cli;
 
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
-import io.newsstream.kafka.KafkaClients;
 import io.newsstream.pipeline.Pipeline;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -19,7 +18,8 @@ final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: bootstrap.servers from the configuration, else "
+            + ConfigOptions.LOCAL_KAFKA + ").")
     String bootstrapServers;
 
     @Mixin
@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
         NewsstreamConfig config = options.build(bootstrapServers);
         LOG.info("Starting with {}", config);
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
-        Pipeline pipeline = Pipeline.start(config, new KafkaClients(bootstrapServers, config), taxonomy);
+        Pipeline pipeline = Pipeline.start(config, ConfigOptions.existingCluster(config), taxonomy);
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "newsstream-shutdown"));
         Throwable failure = pipeline.awaitStop();
         return failure == null ? 0 : 1;

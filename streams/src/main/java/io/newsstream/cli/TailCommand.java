@@ -1,7 +1,6 @@
 package io.newsstream.cli;
 
 import io.newsstream.config.NewsstreamConfig;
-import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.NewsstreamRecords;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -26,7 +25,8 @@ final class TailCommand implements Callable<Integer> {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: bootstrap.servers from the configuration, else "
+            + ConfigOptions.LOCAL_KAFKA + ").")
     String bootstrapServers;
 
     @Mixin
@@ -52,7 +52,7 @@ final class TailCommand implements Callable<Integer> {
         NewsstreamConfig config = options.build(bootstrapServers);
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                new KafkaClients(bootstrapServers, config).readCommittedConsumer(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                ConfigOptions.existingCluster(config).readCommittedConsumer(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             if (partitions.isEmpty()) {
