@@ -44,8 +44,8 @@ public final class SignatureBuilder {
         this.maxShingles = maxShingles;
     }
 
-    /** The anchors and signature of a body text. */
-    public record Result(List<Long> anchors, Signature signature) {
+    /** The exact fingerprint, anchors and signature of a body text. */
+    public record Result(String exactHash, List<Long> anchors, Signature signature) {
     }
 
     public Result describe(String body) {
@@ -97,7 +97,8 @@ public final class SignatureBuilder {
                 .setFacts(pack(facts))
                 .setFactCount(facts.size())
                 .build();
-        return new Result(List.copyOf(anchorHashes), signature);
+        String exactHash = Fingerprints.exactHash(tokens.stream().map(Token::text).toList());
+        return new Result(exactHash, List.copyOf(anchorHashes), signature);
     }
 
     /** Numbers, and words of two or more letters capitalised where a sentence does not begin. */

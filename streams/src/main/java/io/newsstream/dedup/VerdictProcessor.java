@@ -68,10 +68,11 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
             if (correction) {
                 return; // the article has its verdict already: corrections only help those still waiting
             }
-            pending = new PendingDedup(null, 0, null, Instant.ofEpochMilli(context.currentSystemTimeMs()), null);
+            pending = new PendingDedup(null, -1, 0, null, Instant.ofEpochMilli(context.currentSystemTimeMs()), null);
         }
         if (message.getArticle() != null) {
             pending.setArticle(message.getArticle());
+            pending.setExpected(routing.groups(message.getArticle().getFingerprint().getAnchors()).size());
         } else {
             pending.setAnswers(pending.getAnswers() + (correction ? 0 : 1));
             pending.setFirstSeen(earliest(pending.getFirstSeen(), message.getMatch().getArticleFirstSeen()));
@@ -85,12 +86,8 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         }
     }
 
-    private boolean isComplete(PendingDedup pending) {
-        return pending.getArticle() != null && pending.getAnswers() >= expectedAnswers(pending.getArticle());
-    }
-
-    private int expectedAnswers(EnrichedArticle article) {
-        return routing.groups(article.getFingerprint().getAnchors()).size();
+    private static boolean isComplete(PendingDedup pending) {
+        return pending.getArticle() != null && pending.getAnswers() >= pending.getExpected();
     }
 
     private Instant now() {
@@ -138,7 +135,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
                 continue;
             }
             LOG.warn("Task {}: released article {} after {} with {} of {} anchor answers", context.taskId(), entry.key,
-                    answerTimeout, entry.value.getAnswers(), expectedAnswers(entry.value.getArticle()));
+                    answerTimeout, entry.value.getAnswers(), entry.value.getExpected());
             release(entry.key, entry.value);
         }
     }

@@ -2,7 +2,6 @@ package io.newsstream.pipeline;
 
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.LabelScore;
-import io.newsstream.dedup.Fingerprints;
 import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.Enrichment;
@@ -63,7 +62,7 @@ public final class ArticleAnalyzer {
                 .setProcessedAt(clock.instant())
                 .setTopics(assignedTopics(classifier.classify(text)))
                 .setClassifierVersion(classifier.version())
-                .setFingerprint(new Fingerprint(Fingerprints.exactHash(CanonicalTokens.of(dedupText)), signature.anchors()))
+                .setFingerprint(new Fingerprint(signature.exactHash(), signature.anchors()))
                 .setDedup(null)
                 .setWordCount(enrichment.wordCount())
                 .setKeywords(enrichment.keywords())
