@@ -1,7 +1,10 @@
 package io.newsstream.kafka;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -14,7 +17,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Serde for a generated Avro class in Avro's single-object encoding (marker, schema fingerprint,
- * body), so any consumer can decode a record with the {@code .avsc} files and no registry.
+ * body), so any consumer can decode a record with the {@code .avsc} files and no registry. Records written with
+ * the released version of the schema are resolved to the current one.
  * Null values pass through as null (tombstones).
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
@@ -29,6 +33,16 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         Schema schema = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
+        releasedSchema(schema).ifPresent(decoder::addSchema);
+    }
+
+    /** The released version of a schema shipped with the schemas, so records written with it still decode. */
+    private static Optional<Schema> releasedSchema(Schema current) {
+        try (InputStream in = AvroSerde.class.getResourceAsStream("/io/newsstream/schema/released/" + current.getName() + ".avsc")) {
+            return in == null ? Optional.empty() : Optional.of(new Schema.Parser().parse(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the released schema of " + current.getName(), e);
+        }
     }
 
     public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
