@@ -105,8 +105,7 @@ public final class PipelineTopology {
         return analyzed.mapValues(DedupMessages::waiting, Named.as("dedup-wait-node"))
                 .merge(answers, Named.as("dedup-merge-node"))
                 .process(() -> new VerdictProcessor(config.dedupAnswerTimeout(), config.dedupSettleWindow(), routing),
-                        Named.as("dedup-verdict-node"),
-                        VerdictProcessor.STORE);
+                        Named.as("dedup-verdict-node"), VerdictProcessor.ARTICLES, VerdictProcessor.ANSWERS);
     }
 
     private void routeOriginalsByLabel(KStream<String, EnrichedArticle> articles) {
@@ -144,7 +143,9 @@ public final class PipelineTopology {
         // Values stay bytes: eviction reads only keys, and lookups decode just the entries of one anchor.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AnchorProcessor.STORE),
                 Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VerdictProcessor.STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VerdictProcessor.ARTICLES),
+                Serdes.String(), AvroSerde.of(EnrichedArticle.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VerdictProcessor.ANSWERS),
                 Serdes.String(), AvroSerde.of(PendingDedup.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryClusterProcessor.STORE),
                 Serdes.String(), AvroSerde.of(StoryCluster.class)));
