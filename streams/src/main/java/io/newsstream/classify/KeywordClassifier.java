@@ -68,8 +68,12 @@ public final class KeywordClassifier {
 
     /** Scores every label of the taxonomy, in taxonomy order. */
     public List<LabelScore> classify(NormalizedArticle article) {
+        return classify(article, CanonicalTokens.withOffsets(article.fullText()));
+    }
+
+    /** As above, with the canonical tokens of {@code article.fullText()} already computed. */
+    public List<LabelScore> classify(NormalizedArticle article, List<Token> tokens) {
         String text = article.fullText();
-        List<Token> tokens = CanonicalTokens.withOffsets(text);
         int titleEnd = article.title().length();
         Map<String, List<PhraseIndex.Hit<Term>>> hitsByLabel = new LinkedHashMap<>();
         Set<String> vetoedLabelsAt = vetoedPositions(tokens);

@@ -49,7 +49,15 @@ public final class SignatureBuilder {
     }
 
     public Result describe(String body) {
-        List<Token> tokens = CanonicalTokens.withOffsets(body);
+        return describe(body, CanonicalTokens.withOffsets(body));
+    }
+
+    /**
+     * As above, for the tokens of one part of a text (offsets into {@code text}): the caller tokenises an
+     * article once and describes its body without the headline or dateline.
+     */
+    public Result describe(String text, List<Token> tokens) {
+        String body = text;
         boolean[] quoted = quotedTokens(body, tokens);
         long[] wordHashes = new long[tokens.size()];
         boolean[] stopword = new boolean[tokens.size()];

@@ -8,6 +8,7 @@ import io.newsstream.enrich.Enrichment;
 import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
+import io.newsstream.normalize.Token;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.Evidence;
 import io.newsstream.schema.Fingerprint;
@@ -46,9 +47,14 @@ public final class ArticleAnalyzer {
             throw new IllegalArgumentException("record has no value: expected a RawArticle");
         }
         NormalizedArticle text = normalizer.normalize(raw.getTitle(), raw.getBody());
-        String dedupText = dedupText(text);
-        SignatureBuilder.Result signature = signatures.describe(dedupText);
-        Enrichment enrichment = enricher.enrich(CanonicalTokens.of(text.title()), CanonicalTokens.of(text.body()));
+        // Tokenise once: classification reads title and body, enrichment each apart, dedup the body after its dateline.
+        String fullText = text.fullText();
+        List<Token> tokens = CanonicalTokens.withOffsets(fullText);
+        int bodyStart = fullText.length() - text.body().length();
+        int dedupStart = bodyStart + datelineLength(text);
+        SignatureBuilder.Result signature = signatures.describe(fullText, from(tokens, dedupStart));
+        Enrichment enrichment = enricher.enrich(words(tokens, 0, bodyStart), words(tokens, bodyStart, fullText.length()));
+        List<LabelScore> scores = classifier.classify(text, tokens);
         EnrichedArticle article = EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setOrigin(raw.getOrigin())
@@ -60,7 +66,7 @@ public final class ArticleAnalyzer {
                 .setLanguage(raw.getLanguage())
                 .setIngestedAt(raw.getIngestedAt())
                 .setProcessedAt(clock.instant())
-                .setTopics(assignedTopics(classifier.classify(text)))
+                .setTopics(assignedTopics(scores))
                 .setClassifierVersion(classifier.version())
                 .setFingerprint(new Fingerprint(signature.exactHash(), signature.anchors()))
                 .setDedup(null)
@@ -70,14 +76,31 @@ public final class ArticleAnalyzer {
         return new Analysis(article, signature.signature());
     }
 
-    /** The body as dedup sees it: without the dateline, which outlets rewrite freely. */
-    private static String dedupText(NormalizedArticle text) {
+    /** Dedup reads the body without its dateline, which outlets rewrite freely. */
+    private static int datelineLength(NormalizedArticle text) {
         if (text.paragraphs().isEmpty()) {
-            return "";
+            return 0;
         }
-        List<String> paragraphs = new ArrayList<>(text.paragraphs());
-        paragraphs.set(0, TextNormalizer.withoutDateline(paragraphs.get(0)));
-        return String.join("\n\n", paragraphs);
+        String first = text.paragraphs().get(0);
+        return first.length() - TextNormalizer.withoutDateline(first).length();
+    }
+
+    private static List<Token> from(List<Token> tokens, int start) {
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).start() < start) {
+            i++;
+        }
+        return tokens.subList(i, tokens.size());
+    }
+
+    private static List<String> words(List<Token> tokens, int start, int end) {
+        List<String> words = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.start() >= start && t.start() < end) {
+                words.add(t.text());
+            }
+        }
+        return words;
     }
 
     private static List<TopicScore> assignedTopics(List<LabelScore> scores) {
