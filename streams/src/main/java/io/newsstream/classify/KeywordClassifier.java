@@ -5,6 +5,7 @@ import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +77,9 @@ public final class KeywordClassifier {
         String text = article.fullText();
         int titleEnd = article.title().length();
         Map<String, List<PhraseIndex.Hit<Term>>> hitsByLabel = new LinkedHashMap<>();
-        Set<String> vetoedLabelsAt = vetoedPositions(tokens);
+        Map<String, boolean[]> vetoed = vetoedPositions(tokens);
         for (PhraseIndex.Hit<Term> hit : terms.find(tokens)) {
-            if (!insideVetoPhrase(vetoedLabelsAt, hit)) {
+            if (!insideVetoPhrase(vetoed.get(hit.value().label()), hit)) {
                 hitsByLabel.computeIfAbsent(hit.value().label(), k -> new ArrayList<>()).add(hit);
             }
         }
@@ -170,23 +171,24 @@ public final class KeywordClassifier {
         return false;
     }
 
-    /** "label@tokenIndex" for every token inside a veto phrase of that label. */
-    private Set<String> vetoedPositions(List<Token> tokens) {
-        Set<String> vetoed = new HashSet<>();
+    /** Per label, which tokens sit inside one of its veto phrases (labels without any are absent). */
+    private Map<String, boolean[]> vetoedPositions(List<Token> tokens) {
+        Map<String, boolean[]> vetoed = new HashMap<>();
         for (PhraseIndex.Hit<String> hit : vetoPhrases.find(tokens)) {
+            boolean[] mask = vetoed.computeIfAbsent(hit.value(), label -> new boolean[tokens.size()]);
             for (int i = hit.firstToken(); i <= hit.lastToken(); i++) {
-                vetoed.add(hit.value() + "@" + i);
+                mask[i] = true;
             }
         }
         return vetoed;
     }
 
-    private static boolean insideVetoPhrase(Set<String> vetoed, PhraseIndex.Hit<Term> hit) {
-        if (vetoed.isEmpty()) {
+    private static boolean insideVetoPhrase(boolean[] mask, PhraseIndex.Hit<Term> hit) {
+        if (mask == null) {
             return false;
         }
         for (int i = hit.firstToken(); i <= hit.lastToken(); i++) {
-            if (vetoed.contains(hit.value().label() + "@" + i)) {
+            if (mask[i]) {
                 return true;
             }
         }

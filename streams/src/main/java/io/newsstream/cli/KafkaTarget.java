@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The Kafka a one-shot command works against: the cluster named by {@code bootstrap.servers}, or, when
@@ -50,7 +51,7 @@ final class KafkaTarget implements AutoCloseable {
         if (tempDir == null || config.stateDir().isPresent()) {
             return config;
         }
-        return config.with(java.util.Map.of("state.dir", tempDir.resolve("state").toString()));
+        return config.with(Map.of("state.dir", tempDir.resolve("state").toString()));
     }
 
     @Override

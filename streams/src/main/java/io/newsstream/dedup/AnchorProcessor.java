@@ -7,6 +7,7 @@ import io.newsstream.schema.AnchorProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         long arrival = nextArrival();
         AnchorMatch best = null;
-        Map<String, Similarity> compared = new java.util.HashMap<>();
+        Map<String, Similarity> compared = new HashMap<>();
         for (long anchor : probe.getAnchors()) {
             List<AnchorEntry> entries = entriesOf(anchor);
             AnchorBuckets.Outcome outcome = buckets.probe(entries, probe, eventTime, now, arrival, compared);

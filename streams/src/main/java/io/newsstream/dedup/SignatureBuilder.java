@@ -57,8 +57,7 @@ public final class SignatureBuilder {
      * article once and describes its body without the headline or dateline.
      */
     public Result describe(String text, List<Token> tokens) {
-        String body = text;
-        boolean[] quoted = quotedTokens(body, tokens);
+        boolean[] quoted = quotedTokens(text, tokens);
         long[] wordHashes = new long[tokens.size()];
         boolean[] stopword = new boolean[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
@@ -97,7 +96,7 @@ public final class SignatureBuilder {
             }
             distinct++;
         }
-        TreeSet<Integer> facts = factHashes(body, tokens);
+        TreeSet<Integer> facts = factHashes(text, tokens);
         Signature signature = Signature.newBuilder()
                 .setShingleCount(distinct)
                 .setShingles(kept.flip())

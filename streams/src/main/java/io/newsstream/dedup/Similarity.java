@@ -1,6 +1,7 @@
 package io.newsstream.dedup;
 
 import io.newsstream.schema.Signature;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -108,7 +109,7 @@ public record Similarity(double containment, double factOverlap, int sharedShing
                 out[n++] = shingles[i];
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     private static double factOverlap(Signature a, Signature b) {
