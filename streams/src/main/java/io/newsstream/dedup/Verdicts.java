@@ -67,19 +67,16 @@ public final class Verdicts {
     }
 
     /**
-     * @param firstSeen when the pipeline first saw this article; a match into a story first seen later does not
-     *                  make it a copy — it is the older of the two (two articles processed at the same moment on two
-     *                  instances, each finding the other, agree this way on which is the original)
-     * @param now       when the verdict is made: the first-seen time of a new story
+     * @param firstSeen when the pipeline first saw this article (a replay keeps its first time)
+     * @param now       when the verdict is made
      */
     public static DedupVerdict of(String articleId, AnchorMatch best, Instant firstSeen, Instant now) {
+        // Which of two articles came first is decided where they meet, at their anchors: the one that found the
+        // other there is the copy, whatever the clocks of the instances that analysed them say.
         boolean matched = best != null && best.getCandidateId() != null;
-        boolean storyIsYounger = matched && firstSeen != null
-                && (sinceOf(best).isAfter(firstSeen)
-                    || sinceOf(best).equals(firstSeen) && String.valueOf(best.getCandidateClusterId()).compareTo(articleId) > 0);
         // A replay whose own entries are gone may meet its own copies: it is still its story's original.
         boolean ownStory = matched && articleId.equals(best.getCandidateClusterId());
-        if (!matched || storyIsYounger || ownStory) {
+        if (!matched || ownStory) {
             return DedupVerdict.newBuilder()
                     .setStatus(DedupStatus.ORIGINAL).setClusterId(articleId).setCanonicalId(articleId)
                     .setSimilarity(1.0).setMethod(MatchMethod.NONE).setStoryFirstSeen(firstSeen == null ? now : firstSeen)

@@ -44,8 +44,15 @@ class VerdictsTest {
     }
 
     @Test
-    void shouldStayTheOriginalWhenTheMatchedStoryWasFirstSeenAfterIt() {
+    void shouldJoinTheArticleItFoundEvenIfThatWasAnalysedLater() {
         DedupVerdict v = Verdicts.of("me", match("twin", "twin", LATER, 0.9), EARLY, LATER);
+        assertEquals(DedupStatus.COPY, v.getStatus());
+        assertEquals("twin", v.getClusterId());
+    }
+
+    @Test
+    void shouldStayTheOriginalWhenItMeetsOnlyItsOwnStory() {
+        DedupVerdict v = Verdicts.of("me", match("my-copy", "me", EARLY, 0.9), EARLY, LATER);
         assertEquals(DedupStatus.ORIGINAL, v.getStatus());
         assertEquals("me", v.getClusterId());
         assertEquals(EARLY, v.getStoryFirstSeen());
