@@ -13,6 +13,7 @@ import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,18 @@ final class ArchiveRun {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private ArchiveRun() {
+    }
+
+    /**
+     * Runs on the configured cluster, or on an embedded broker (removed afterwards) when none is configured;
+     * every rejected input is reported on {@code err} as it is read.
+     */
+    static Result run(NewsstreamConfig config, Taxonomy taxonomy, List<String> inputs, PrintWriter err)
+            throws InterruptedException {
+        try (KafkaTarget kafka = KafkaTarget.open(config)) {
+            return run(kafka.withRunState(config), kafka.clients(), taxonomy, inputs,
+                    outcome -> IngestCommand.reportRejection(err, outcome));
+        }
     }
 
     static Result run(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy, List<String> inputs,

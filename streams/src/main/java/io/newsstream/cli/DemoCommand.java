@@ -45,11 +45,8 @@ final class DemoCommand implements Callable<Integer> {
             List<String> names = copySamples(samples);
             out.printf("demo: starting an embedded Kafka broker and the pipeline on %d sample articles...%n", names.size());
             out.flush();
-            ArchiveRun.Result result;
-            try (KafkaTarget kafka = KafkaTarget.open(config)) {
-                result = ArchiveRun.run(kafka.withRunState(config), kafka.clients(), taxonomy, List.of(samples.toString()),
-                        outcome -> IngestCommand.reportRejection(spec.commandLine().getErr(), outcome));
-            }
+            ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, List.of(samples.toString()),
+                    spec.commandLine().getErr());
             printTable(out, result.enriched());
             out.printf("%n%s; %d events on %s; originals on %s; failures on %s.%n", result.ingest().summary(),
                     result.enriched().size(), config.topics().enriched(), config.topics().forLabel("<label>"), config.topics().dlq());

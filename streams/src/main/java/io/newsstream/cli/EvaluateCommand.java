@@ -58,11 +58,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
         Corpus corpus = Corpus.load(corpusDir);
         PrintWriter out = spec.commandLine().getOut();
-        ArchiveRun.Result result;
-        try (KafkaTarget kafka = KafkaTarget.open(config)) {
-            result = ArchiveRun.run(kafka.withRunState(config), kafka.clients(), taxonomy, List.of(corpus.articles().toString()),
-                    outcome -> IngestCommand.reportRejection(spec.commandLine().getErr(), outcome));
-        }
+        ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, List.of(corpus.articles().toString()),
+                spec.commandLine().getErr());
         List<Prediction> predictions = result.enriched().stream().map(EvaluateCommand::prediction).toList();
         Evaluation evaluation = Evaluation.of(corpus.labels(), predictions, taxonomy.labelNames());
         out.println("evaluate: " + corpus.labels().size() + " labelled articles, classifier "

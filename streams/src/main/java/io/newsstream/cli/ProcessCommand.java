@@ -46,11 +46,7 @@ final class ProcessCommand implements Callable<Integer> {
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
-        ArchiveRun.Result result;
-        try (KafkaTarget kafka = KafkaTarget.open(config)) {
-            result = ArchiveRun.run(kafka.withRunState(config), kafka.clients(), taxonomy, inputs,
-                    outcome -> IngestCommand.reportRejection(err, outcome));
-        }
+        ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, inputs, err);
         write(result.enriched(), output);
         for (PipelineFailure f : result.failures()) {
             err.println("failed " + f.getOrigin() + ": " + f.getErrorClass() + ": " + f.getErrorMessage());
