@@ -101,8 +101,8 @@ final class BenchCommand implements Callable<Integer> {
         Properties props = Pipeline.streamsProperties(pt, clients);
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.raw().name(), topics.raw().consumed("passthrough-source"))
-                .to(topics.enriched().name(), new io.newsstream.kafka.Topic<>(topics.enriched().name(), topics.raw().keySerde(),
-                        topics.raw().valueSerde()).produced("passthrough-sink"));
+                // The same record out, with the same serdes: the raw topic's.
+                .to(topics.enriched().name(), topics.raw().produced("passthrough-sink"));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
             return measure(bench, backlog.size(), workload, latencyPhase);
