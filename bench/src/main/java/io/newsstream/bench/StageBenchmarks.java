@@ -16,6 +16,7 @@ import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.Signature;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -74,7 +75,7 @@ public class StageBenchmarks {
                     .setIngestedAt(otherRaw.getIngestedAt()).setExactHash("other-" + i)
                     .setSignature(signatures.describe(normalizer.normalize(otherRaw.getTitle(), otherRaw.getBody()).body()).signature())
                     .build();
-            fullBucket.add(buckets.probe(fullBucket, p, otherRaw.getIngestedAt(), otherRaw.getIngestedAt(), i).entry());
+            fullBucket.add(buckets.probe(1L, fullBucket, p, otherRaw.getIngestedAt(), otherRaw.getIngestedAt(), i, new HashMap<>()).entry());
         }
     }
 
@@ -107,7 +108,7 @@ public class StageBenchmarks {
         AnchorProbe probe = AnchorProbe.newBuilder().setAnchors(List.of(1L)).setArticleId(a.getId()).setClusterId(a.getId())
                 .setIngestedAt(a.getIngestedAt()).setExactHash(a.getFingerprint().getExactHash())
                 .setSignature(analyzedSignatures.get(i)).build();
-        return buckets.probe(fullBucket, probe, a.getIngestedAt(), a.getIngestedAt(), BUCKET + 1L);
+        return buckets.probe(1L, fullBucket, probe, a.getIngestedAt(), a.getIngestedAt(), BUCKET + 1L, new HashMap<>());
     }
 
     @Benchmark

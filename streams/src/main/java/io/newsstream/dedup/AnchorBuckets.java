@@ -7,34 +7,42 @@ import io.newsstream.schema.MatchMethod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What happens at one anchor: an article probing it is compared with the articles that reached this anchor
- * before it, then joins them. Entries keep their arrival order, so a replayed article is compared with exactly
- * the articles that preceded it the first time — it gets the same answer — and never with itself or its own
- * later copies. A matching article also takes its match's story at this anchor at once, so a copy of a copy
- * finds the story's root even before the first copy's verdict is recorded. Pure.
+ * before it, then joins them — unless the anchor already holds its capacity of articles. Entries keep their
+ * arrival order, so a replayed article is compared with exactly the articles that preceded it the first time —
+ * it gets the same answer — and never with itself or its own later copies.
+ *
+ * <p>A full anchor keeps the articles it has and turns newcomers away rather than forgetting its oldest: an
+ * article kept at an anchor stays there (until retention), so an article that finds another missing from an
+ * anchor where it was itself kept knows the other came later and will find it there (see {@link Verdicts#precedes}).
+ * Pure.
  */
 public final class AnchorBuckets {
 
     /**
-     * The answer for the probing article and the changes to store.
+     * What one anchor answers, and what to store.
      *
-     * @param entry   the article's entry at this anchor, to write
-     * @param dropped entries to delete: the oldest, when the anchor holds more articles than its capacity
+     * @param matches          the earlier articles found here that passed verification
+     * @param entry            the article's entry at this anchor, to write; null when the anchor is full
+     * @param articleFirstSeen when the article was first seen, as its entry here remembers it
      */
-    public record Outcome(AnchorMatch match, AnchorEntry entry, List<AnchorEntry> dropped) {
+    public record Outcome(List<AnchorMatch> matches, AnchorEntry entry, Instant articleFirstSeen) {
+
+        public boolean stored() {
+            return entry != null;
+        }
     }
 
     private final SyndicationRule rule;
     private final int capacity;
 
     /**
-     * @param capacity most articles one anchor remembers: an anchor shared by very many articles is boilerplate,
-     *                 and its oldest entries are dropped
+     * @param capacity most articles one anchor keeps: an anchor shared by very many articles is boilerplate, and
+     *                 later articles are compared with the ones it keeps but not added
      */
     public AnchorBuckets(SyndicationRule rule, int capacity) {
         this.rule = rule;
@@ -42,61 +50,66 @@ public final class AnchorBuckets {
     }
 
     /**
+     * @param anchor    the anchor probed
      * @param entries   the anchor's current entries, in any order
      * @param eventTime the probe's event time (retention counts from it)
      * @param now       processing (wall-clock) time: when a new story is first seen
      * @param arrival   the probe's place in this task's processing order
+     * @param compared  similarities already computed for this probe: copies share many anchors with their
+     *                  original, and one comparison per candidate is enough
      */
-    public Outcome probe(List<AnchorEntry> entries, AnchorProbe probe, Instant eventTime, Instant now, long arrival) {
-        return probe(entries, probe, eventTime, now, arrival, new HashMap<>());
-    }
-
-    /**
-     * As above, with similarities already computed for this probe: copies share many anchors with their
-     * original, and one comparison per candidate is enough.
-     */
-    public Outcome probe(List<AnchorEntry> entries, AnchorProbe probe, Instant eventTime, Instant now, long arrival,
-                         Map<String, Similarity> compared) {
+    public Outcome probe(long anchor, List<AnchorEntry> entries, AnchorProbe probe, Instant eventTime, Instant now,
+                         long arrival, Map<String, Similarity> compared) {
         List<AnchorEntry> byArrival = new ArrayList<>(entries);
         byArrival.sort(Comparator.comparingLong(AnchorEntry::getArrival));
         AnchorEntry previous = byArrival.stream().filter(e -> e.getArticleId().equals(probe.getArticleId())).findFirst().orElse(null);
+        List<AnchorEntry> others = byArrival.stream().filter(e -> !e.getArticleId().equals(probe.getArticleId())).toList();
         // A first visit comes after everything already here, whatever the clock of the task that records it.
         long latest = byArrival.isEmpty() ? Long.MIN_VALUE : byArrival.get(byArrival.size() - 1).getArrival();
         long visit = previous != null ? previous.getArrival() : Math.max(arrival, latest + 1);
-        AnchorMatch best = noMatch(probe.getArticleId());
         Similarity.Prepared prepared = Similarity.Prepared.of(probe.getSignature());
-        for (AnchorEntry e : byArrival) {
-            if (e.getArrival() >= visit || e.getArticleId().equals(probe.getArticleId())) {
-                continue;
-            }
-            AnchorMatch match = compare(probe, prepared, e, compared);
-            if (match != null) {
-                best = Verdicts.better(best, match);
+        List<AnchorMatch> matches = new ArrayList<>();
+        for (AnchorEntry e : others) {
+            if (e.getArrival() < visit) {
+                AnchorMatch match = compare(anchor, probe, prepared, e, compared);
+                if (match != null) {
+                    matches.add(match);
+                }
             }
         }
+        Instant firstSeen = previous != null && previous.getFirstSeen() != null ? previous.getFirstSeen() : probe.getClusterSince();
+        if (previous == null && others.size() >= capacity) {
+            return new Outcome(matches, null, firstSeen);
+        }
+        // The article takes the story of a match it is sure to join — one found at the first anchor the two
+        // share — at once, so a copy of a copy finds the story's root before the first copy's verdict is recorded.
+        AnchorMatch joined = matches.stream().filter(m -> metFirstHere(m, probe)).reduce(null, Verdicts::better);
         AnchorEntry entry = AnchorEntry.newBuilder()
                 .setArticleId(probe.getArticleId())
-                .setClusterId(best.getCandidateId() != null ? best.getCandidateClusterId()
+                .setClusterId(joined != null ? joined.getCandidateClusterId()
                         : previous != null ? previous.getClusterId() : probe.getClusterId())
-                .setClusterSince(best.getCandidateId() != null && best.getCandidateClusterSince() != null
-                        ? best.getCandidateClusterSince()
+                .setClusterSince(joined != null && joined.getCandidateClusterSince() != null ? joined.getCandidateClusterSince()
                         : previous != null ? previous.getClusterSince()
                         : probe.getClusterSince() != null ? probe.getClusterSince() : now)
                 .setIngestedAt(probe.getIngestedAt())
                 .setArrival(visit)
-                .setFirstSeen(previous != null && previous.getFirstSeen() != null ? previous.getFirstSeen() : probe.getClusterSince())
+                .setFirstSeen(firstSeen)
+                .setAnchorsBelow(probe.getArticleAnchors().stream().filter(a -> a < anchor).sorted().toList())
                 .setExactHash(probe.getExactHash())
                 .setSignature(probe.getSignature())
                 .setLastSeen(eventTime)
                 .build();
-        best.setArticleFirstSeen(entry.getFirstSeen());
-        List<AnchorEntry> others = byArrival.stream().filter(e -> !e.getArticleId().equals(probe.getArticleId())).toList();
-        int excess = others.size() + 1 - capacity;
-        return new Outcome(best, entry, excess > 0 ? others.subList(0, excess) : List.of());
+        return new Outcome(matches, entry, firstSeen);
+    }
+
+    /** Whether this anchor is the first the article shares with the match's candidate. */
+    private static boolean metFirstHere(AnchorMatch match, AnchorProbe probe) {
+        return match.getCandidateAnchorsBelow().stream().noneMatch(probe.getArticleAnchors()::contains);
     }
 
     /** The match with one earlier entry, or null when the two are not the same story. */
-    private AnchorMatch compare(AnchorProbe probe, Similarity.Prepared prepared, AnchorEntry e, Map<String, Similarity> compared) {
+    private AnchorMatch compare(long anchor, AnchorProbe probe, Similarity.Prepared prepared, AnchorEntry e,
+                                Map<String, Similarity> compared) {
         boolean exact = e.getExactHash().equals(probe.getExactHash());
         Similarity s = compared.computeIfAbsent(e.getArticleId(), id -> similarity(prepared, e));
         if (!exact && (s == null || !rule.matches(s))) {
@@ -107,9 +120,12 @@ public final class AnchorBuckets {
                 .setCandidateId(e.getArticleId())
                 .setCandidateClusterId(e.getClusterId())
                 .setCandidateClusterSince(e.getClusterSince())
+                .setCandidateFirstSeen(e.getFirstSeen())
                 .setSimilarity(exact ? 1.0 : round(s.containment()))
                 .setFactOverlap(s == null ? 1.0 : round(s.factOverlap()))
                 .setMethod(exact ? MatchMethod.EXACT : SyndicationRule.method(false, s))
+                .setFoundAt(anchor)
+                .setCandidateAnchorsBelow(e.getAnchorsBelow())
                 .build();
     }
 
@@ -152,10 +168,6 @@ public final class AnchorBuckets {
                         .setCorrection(true)
                         .build())
                 .toList();
-    }
-
-    static AnchorMatch noMatch(String articleId) {
-        return AnchorMatch.newBuilder().setArticleId(articleId).setMethod(MatchMethod.NONE).build();
     }
 
     private static double round(double v) {

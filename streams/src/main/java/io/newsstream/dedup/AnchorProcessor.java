@@ -1,9 +1,11 @@
 package io.newsstream.dedup;
 
 import io.newsstream.kafka.AvroSerde;
+import io.newsstream.schema.AnchorAnswer;
 import io.newsstream.schema.AnchorEntry;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
+import io.newsstream.schema.DedupMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +28,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Candidate lookup, partitioned by anchor so that articles sharing an anchor meet on one partition whatever
  * partition or instance they came from. Input: {@link AnchorProbe}s keyed by anchor, each covering the article's
- * anchors on this partition — lookups (with a signature) and cluster updates (without). Output: one {@link AnchorMatch} per lookup (the best over its anchors), keyed by article id, and a
+ * anchors on this partition — lookups (with a signature) and cluster updates (without). Output, keyed by article
+ * id: one {@link AnchorAnswer} per lookup (every candidate found, and the anchors that kept the article), and a
  * correction for each article that had joined an article whose story a cluster update has just resolved.
  *
  * <p>Owns the store {@value #STORE}: one entry per article and anchor, keyed {@code anchor/event time/article id}
  * so an anchor's entries are one prefix scan (most anchors hold none or one) and expiry is decided from the key
  * alone. Entries older than the retention (event time) are deleted by a wall-clock punctuator.
  */
-public final class AnchorProcessor implements Processor<Long, AnchorProbe, String, AnchorMatch> {
+public final class AnchorProcessor implements Processor<Long, AnchorProbe, String, DedupMessage> {
 
     public static final String STORE = "dedup-anchor-store";
 
@@ -45,7 +48,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     private final AnchorBuckets buckets;
     private final Duration retention;
     private final Duration evictionInterval;
-    private ProcessorContext<String, AnchorMatch> context;
+    private ProcessorContext<String, DedupMessage> context;
     private KeyValueStore<String, byte[]> store;
     private long lastArrival;
 
@@ -56,7 +59,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, AnchorMatch> context) {
+    public void init(ProcessorContext<String, DedupMessage> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
         context.schedule(evictionInterval, PunctuationType.WALL_CLOCK_TIME, now -> evictExpired());
@@ -72,19 +75,26 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         Instant eventTime = Instant.ofEpochMilli(record.timestamp());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         long arrival = nextArrival();
-        AnchorMatch best = null;
+        Map<String, AnchorMatch> matches = new LinkedHashMap<>();
+        List<Long> stored = new ArrayList<>();
+        Instant firstSeen = null;
         Map<String, Similarity> compared = new HashMap<>();
-        for (long anchor : probe.getAnchors()) {
+        // Smallest anchor first: each candidate is reported where the article found it first.
+        for (long anchor : probe.getAnchors().stream().sorted().toList()) {
             List<AnchorEntry> entries = entriesOf(anchor);
-            AnchorBuckets.Outcome outcome = buckets.probe(entries, probe, eventTime, now, arrival, compared);
-            outcome.dropped().forEach(e -> store.delete(key(anchor, e)));
-            // A replay with another event time would leave the old entry behind under its old key.
-            entries.stream().filter(e -> e.getArticleId().equals(probe.getArticleId()))
-                    .forEach(e -> store.delete(key(anchor, e)));
-            store.put(key(anchor, outcome.entry()), ENTRIES.encode(outcome.entry()));
-            best = Verdicts.better(best, outcome.match());
+            AnchorBuckets.Outcome outcome = buckets.probe(anchor, entries, probe, eventTime, now, arrival, compared);
+            outcome.matches().forEach(m -> matches.putIfAbsent(m.getCandidateId(), m));
+            firstSeen = outcome.articleFirstSeen();
+            if (outcome.stored()) {
+                // A replay with another event time would leave the old entry behind under its old key.
+                entries.stream().filter(e -> e.getArticleId().equals(probe.getArticleId()))
+                        .forEach(e -> store.delete(key(anchor, e)));
+                store.put(key(anchor, outcome.entry()), ENTRIES.encode(outcome.entry()));
+                stored.add(anchor);
+            }
         }
-        context.forward(record.withKey(probe.getArticleId()).withValue(best));
+        AnchorAnswer answer = new AnchorAnswer(probe.getArticleId(), List.copyOf(matches.values()), stored, firstSeen);
+        context.forward(record.withKey(probe.getArticleId()).withValue(DedupMessage.newBuilder().setAnswer(answer).build()));
     }
 
     private void recordCluster(Record<Long, AnchorProbe> record) {
@@ -95,7 +105,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
             changed.forEach(e -> store.put(key(anchor, e), ENTRIES.encode(e)));
             AnchorBuckets.corrections(changed, update).forEach(c -> corrections.putIfAbsent(c.getArticleId(), c));
         }
-        corrections.values().forEach(c -> context.forward(record.withKey(c.getArticleId()).withValue(c)));
+        corrections.values().forEach(c -> context.forward(record.withKey(c.getArticleId()).withValue(DedupMessage.newBuilder().setMatch(c).build())));
     }
 
     private List<AnchorEntry> entriesOf(long anchor) {

@@ -1,12 +1,16 @@
 package io.newsstream.dedup;
 
+import io.newsstream.schema.AnchorAnswer;
+import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PendingDedup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one join back: an article waits here, keyed by its id, for the answers of all its anchor lookups, then
  * leaves with its verdict. Input: {@link DedupMessage}s keyed by article id — the article itself, straight from
- * analysis, and each lookup's {@link io.newsstream.schema.AnchorMatch}. Output: the {@link EnrichedArticle} with
- * its verdict.
+ * analysis, each lookup's {@link AnchorAnswer}, and corrections. Output: the {@link EnrichedArticle} with its
+ * verdict: a copy of the best candidate that came before it ({@link Verdicts#precedes}), or an original.
  *
  * <p>An article whose best match is an article seen only moments ago, not yet known to belong to an older story,
  * waits up to the settle window for a correction (sent when that article's own verdict is recorded at the anchor),
@@ -67,23 +71,28 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         String id = record.key();
         PendingDedup state = answers.get(id);
         DedupMessage message = record.value();
-        boolean correction = message.getMatch() != null && message.getMatch().getCorrection();
         if (state == null) {
-            if (correction) {
-                return; // the article has its verdict already: corrections only help those still waiting
+            if (message.getMatch() != null) {
+                return; // a correction: the article has its verdict already, and corrections only help those waiting
             }
-            state = new PendingDedup(false, -1, 0, null, now(), null);
+            state = PendingDedup.newBuilder().setSince(now()).build();
         }
         EnrichedArticle article = message.getArticle();
         if (article != null) {
             state.setArrived(true);
-            state.setExpected(routing.groups(article.getFingerprint().getAnchors()).size());
+            state.setAnchors(article.getFingerprint().getAnchors());
+            state.setExpected(routing.groups(state.getAnchors()).size());
+            state.setFirstSeen(earliest(state.getFirstSeen(), article.getProcessedAt()));
+        } else if (message.getAnswer() != null) {
+            AnchorAnswer answer = message.getAnswer();
+            state.setAnswers(state.getAnswers() + 1);
+            state.setFirstSeen(earliest(state.getFirstSeen(), answer.getArticleFirstSeen()));
+            state.setMatches(merged(state.getMatches(), answer.getMatches()));
+            state.setStoredAnchors(concat(state.getStoredAnchors(), answer.getStoredAnchors()));
         } else {
-            state.setAnswers(state.getAnswers() + (correction ? 0 : 1));
-            state.setFirstSeen(earliest(state.getFirstSeen(), message.getMatch().getArticleFirstSeen()));
-            state.setBest(Verdicts.better(state.getBest(), message.getMatch()));
+            state.setMatches(state.getMatches().stream().map(m -> Verdicts.corrected(m, message.getMatch())).toList());
         }
-        if (isComplete(state) && !Verdicts.unsettled(state.getBest(), now(), settleWindow)) {
+        if (isComplete(state) && !Verdicts.unsettled(best(state), now(), settleWindow)) {
             release(id, article != null ? article : articles.get(id), state);
             return;
         }
@@ -91,6 +100,27 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
             articles.put(id, article);
         }
         answers.put(id, state);
+    }
+
+    /** The candidates of both lists, each once: where it was found at the smallest anchor. */
+    private static List<AnchorMatch> merged(List<AnchorMatch> known, List<AnchorMatch> found) {
+        Map<String, AnchorMatch> byCandidate = new LinkedHashMap<>();
+        for (AnchorMatch m : concat(known, found)) {
+            byCandidate.merge(m.getCandidateId(), m, (a, b) -> b.getFoundAt() < a.getFoundAt() ? b : a);
+        }
+        return List.copyOf(byCandidate.values());
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The best candidate that came before the article, or null. */
+    private AnchorMatch best(PendingDedup state) {
+        return Verdicts.best(state.getMatches(), state.getAnchors(), state.getStoredAnchors(), state.getFirstSeen(),
+                answerTimeout);
     }
 
     private static boolean isComplete(PendingDedup state) {
@@ -103,8 +133,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
 
     private void release(String id, EnrichedArticle article, PendingDedup state) {
         // A replayed article keeps the first-seen time its anchors remember, so its verdict is the same as before.
-        Instant firstSeen = earliest(state.getFirstSeen(), article.getProcessedAt());
-        article.setDedup(Verdicts.of(article.getId(), state.getBest(), firstSeen, now()));
+        article.setDedup(Verdicts.of(article.getId(), best(state), state.getFirstSeen(), now()));
         context.forward(new Record<>(id, article, eventTime(article)));
         articles.delete(id);
         answers.delete(id);
@@ -127,7 +156,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         try (KeyValueIterator<String, PendingDedup> all = answers.all()) {
             while (all.hasNext()) {
                 KeyValue<String, PendingDedup> next = all.next();
-                boolean settled = isComplete(next.value) && !Verdicts.unsettled(next.value.getBest(), now, settleWindow);
+                boolean settled = isComplete(next.value) && !Verdicts.unsettled(best(next.value), now, settleWindow);
                 if (settled || next.value.getSince().plus(answerTimeout).isBefore(now)) {
                     due.add(next);
                 }

@@ -6,6 +6,10 @@ import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.MatchMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Turns the answers of an article's anchors into its verdict: a copy of the best-matching earlier article
@@ -17,19 +21,44 @@ public final class Verdicts {
     }
 
     /**
-     * The better of two answers: a match beats none; then the match into the story seen first wins — it is the
-     * story's root, where a later "story" may be a copy whose own verdict is still on its way; then the higher
-     * similarity.
+     * Whether the candidate came first, so that the article is its copy. Two articles meet first at the smallest
+     * anchor they share; the one that reached it second finds the other there. Instances process anchors on
+     * different partitions in different orders, so only that first meeting decides — never a later anchor, where
+     * two articles processed at the same moment could each find the other. Anchors that turned the article away
+     * (full) decide nothing, and the next shared anchor decides. A candidate first seen long before the article
+     * (more than {@code concurrency}) came first whatever the anchors say: there was no race.
+     *
+     * @param articleAnchors   all the article's anchors
+     * @param storedAnchors    the anchors that kept the article
+     * @param articleFirstSeen when the pipeline first saw the article
      */
+    public static boolean precedes(AnchorMatch candidate, Collection<Long> articleAnchors, Collection<Long> storedAnchors,
+                                   Instant articleFirstSeen, Duration concurrency) {
+        Instant candidateFirstSeen = candidate.getCandidateFirstSeen();
+        if (candidateFirstSeen != null && articleFirstSeen != null
+                && candidateFirstSeen.plus(concurrency).isBefore(articleFirstSeen)) {
+            return true;
+        }
+        // The candidate was missing from any shared anchor below the one it was found at; where the article was
+        // kept, the candidate came later and will find the article there.
+        return candidate.getCandidateAnchorsBelow().stream()
+                .noneMatch(a -> articleAnchors.contains(a) && storedAnchors.contains(a));
+    }
+
+    /** The best of the candidates that came before the article ({@link #precedes}), or null when none did. */
+    public static AnchorMatch best(List<AnchorMatch> candidates, Collection<Long> articleAnchors,
+                                   Collection<Long> storedAnchors, Instant articleFirstSeen, Duration concurrency) {
+        Set<Long> anchors = new HashSet<>(articleAnchors);
+        Set<Long> stored = new HashSet<>(storedAnchors);
+        return candidates.stream()
+                .filter(c -> precedes(c, anchors, stored, articleFirstSeen, concurrency))
+                .reduce(null, Verdicts::better);
+    }
+
+    /** The better of two matches: the match into the story seen first wins, then the higher similarity. */
     public static AnchorMatch better(AnchorMatch current, AnchorMatch next) {
-        if (current == null || current.getCandidateId() == null) {
-            return next.getCorrection() ? current : next;
-        }
-        if (next.getCorrection()) {
-            return corrected(current, next);
-        }
-        if (next.getCandidateId() == null) {
-            return current;
+        if (current == null) {
+            return next;
         }
         int since = sinceOf(next).compareTo(sinceOf(current));
         if (since != 0) {
@@ -43,14 +72,16 @@ public final class Verdicts {
         return m.getCandidateClusterSince() == null ? Instant.MAX : m.getCandidateClusterSince();
     }
 
-    /** A correction applies when it is about the current best candidate and moves it to an earlier story. */
-    private static AnchorMatch corrected(AnchorMatch current, AnchorMatch correction) {
-        boolean sameCandidate = correction.getCandidateId().equals(current.getCandidateId());
-        boolean earlier = sinceOf(correction).isBefore(sinceOf(current));
-        if (!sameCandidate || !earlier) {
-            return current;
+    /**
+     * The match after a correction: when the correction is about the match's candidate and moves it to an
+     * earlier story, the match joins that story.
+     */
+    public static AnchorMatch corrected(AnchorMatch match, AnchorMatch correction) {
+        boolean sameCandidate = correction.getCandidateId().equals(match.getCandidateId());
+        if (!sameCandidate || !sinceOf(correction).isBefore(sinceOf(match))) {
+            return match;
         }
-        return AnchorMatch.newBuilder(current)
+        return AnchorMatch.newBuilder(match)
                 .setCandidateClusterId(correction.getCandidateClusterId())
                 .setCandidateClusterSince(correction.getCandidateClusterSince())
                 .build();
@@ -71,8 +102,6 @@ public final class Verdicts {
      * @param now       when the verdict is made
      */
     public static DedupVerdict of(String articleId, AnchorMatch best, Instant firstSeen, Instant now) {
-        // Which of two articles came first is decided where they meet, at their anchors: the one that found the
-        // other there is the copy, whatever the clocks of the instances that analysed them say.
         boolean matched = best != null && best.getCandidateId() != null;
         // A replay whose own entries are gone may meet its own copies: it is still its story's original.
         boolean ownStory = matched && articleId.equals(best.getCandidateClusterId());

@@ -6,7 +6,7 @@ import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.RejectedArticle;
 import io.newsstream.schema.StoryCluster;
 import io.newsstream.schema.AnchorProbe;
-import io.newsstream.schema.AnchorMatch;
+import io.newsstream.schema.DedupMessage;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class NewsstreamRecords {
 
     private static final List<Schema> KNOWN = List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(),
             RejectedArticle.getClassSchema(), PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(),
-            AnchorProbe.getClassSchema(), AnchorMatch.getClassSchema());
+            AnchorProbe.getClassSchema(), DedupMessage.getClassSchema());
     private static final Map<Long, Schema> BY_FINGERPRINT = new HashMap<>();
 
     static {

@@ -1,7 +1,6 @@
 package io.newsstream.pipeline;
 
 import io.newsstream.dedup.AnchorRouting;
-import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.DedupStatus;
@@ -24,7 +23,8 @@ final class DedupMessages {
         List<KeyValue<Long, AnchorProbe>> probes = new ArrayList<>();
         for (List<Long> group : routing.groups(article.getFingerprint().getAnchors())) {
             probes.add(KeyValue.pair(group.get(0), AnchorProbe.newBuilder()
-                    .setAnchors(group).setArticleId(article.getId()).setClusterId(article.getId())
+                    .setAnchors(group).setArticleAnchors(article.getFingerprint().getAnchors())
+                    .setArticleId(article.getId()).setClusterId(article.getId())
                     .setClusterSince(article.getProcessedAt())
                     .setIngestedAt(article.getIngestedAt()).setExactHash(article.getFingerprint().getExactHash())
                     .setSignature(analysis.signature())
@@ -51,11 +51,7 @@ final class DedupMessages {
     }
 
     static DedupMessage waiting(Analysis analysis) {
-        return new DedupMessage(analysis.article(), null);
-    }
-
-    static DedupMessage answer(AnchorMatch match) {
-        return new DedupMessage(null, match);
+        return DedupMessage.newBuilder().setArticle(analysis.article()).build();
     }
 
     static StoryMember member(EnrichedArticle article) {

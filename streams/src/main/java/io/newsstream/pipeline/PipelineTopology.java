@@ -11,7 +11,6 @@ import io.newsstream.dedup.VerdictProcessor;
 import io.newsstream.kafka.AvroSerde;
 import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
-import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.DedupStatus;
@@ -98,10 +97,9 @@ public final class PipelineTopology {
         KStream<String, DedupMessage> answers = builder.stream(anchors.name(), anchors.consumed("dedup-anchor-source"))
                 .process(() -> new AnchorProcessor(new AnchorBuckets(SyndicationRule.DEFAULT, config.dedupAnchorCapacity()),
                         config.dedupRetention(), config.dedupEvictionInterval()), Named.as("dedup-anchor-node"), AnchorProcessor.STORE)
-                .repartition(Repartitioned.<String, AnchorMatch>as(ANSWERS_REPARTITION)
-                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(AnchorMatch.class))
-                        .withNumberOfPartitions(rawPartitions))
-                .mapValues(DedupMessages::answer, Named.as("dedup-answer-node"));
+                .repartition(Repartitioned.<String, DedupMessage>as(ANSWERS_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(DedupMessage.class))
+                        .withNumberOfPartitions(rawPartitions));
         return analyzed.mapValues(DedupMessages::waiting, Named.as("dedup-wait-node"))
                 .merge(answers, Named.as("dedup-merge-node"))
                 .process(() -> new VerdictProcessor(config.dedupAnswerTimeout(), config.dedupSettleWindow(), routing),

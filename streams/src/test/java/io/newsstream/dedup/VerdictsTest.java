@@ -1,12 +1,17 @@
 package io.newsstream.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.MatchMethod;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VerdictsTest {
@@ -20,14 +25,6 @@ class VerdictsTest {
     }
 
     @Test
-    void shouldPreferAnyMatchToNone() {
-        AnchorMatch none = AnchorBuckets.noMatch("me");
-        AnchorMatch some = match("a", "a", LATER, 0.4);
-        assertEquals(some, Verdicts.better(none, some));
-        assertEquals(some, Verdicts.better(some, none));
-    }
-
-    @Test
     void shouldPreferTheStorySeenFirstThenTheCloserMatch() {
         AnchorMatch closeToACopy = match("copy", "copy", LATER, 0.99);
         AnchorMatch intoTheRoot = match("copy", "root", EARLY, 0.99);
@@ -37,7 +34,7 @@ class VerdictsTest {
 
     @Test
     void shouldMakeAnUnmatchedArticleTheOriginalOfANewStory() {
-        DedupVerdict v = Verdicts.of("me", AnchorBuckets.noMatch("me"), LATER, LATER.plusSeconds(1));
+        DedupVerdict v = Verdicts.of("me", null, LATER, LATER.plusSeconds(1));
         assertEquals(DedupStatus.ORIGINAL, v.getStatus());
         assertEquals("me", v.getClusterId());
         assertEquals(LATER, v.getStoryFirstSeen());
@@ -62,20 +59,52 @@ class VerdictsTest {
     void shouldApplyACorrectionThatMovesTheCandidateToAnOlderStory() {
         AnchorMatch intoACopy = match("copy", "copy", LATER, 0.9);
         AnchorMatch correction = AnchorMatch.newBuilder(match("copy", "root", EARLY, 0.0)).setCorrection(true).build();
-        AnchorMatch corrected = Verdicts.better(intoACopy, correction);
+        AnchorMatch corrected = Verdicts.corrected(intoACopy, correction);
         assertEquals("root", corrected.getCandidateClusterId());
         assertEquals(0.9, corrected.getSimilarity());
-        assertEquals(intoACopy, Verdicts.better(intoACopy, AnchorMatch.newBuilder(correction).setCandidateId("other").build()));
-        assertEquals(null, Verdicts.better(null, correction));
+        assertEquals(intoACopy, Verdicts.corrected(intoACopy, AnchorMatch.newBuilder(correction).setCandidateId("other").build()));
+        assertEquals(corrected, Verdicts.corrected(corrected, AnchorMatch.newBuilder(correction).setCandidateClusterSince(LATER).build()));
+    }
+
+    /** A match found at anchor {@code foundAt}, of a candidate whose smaller anchors are {@code below}. */
+    private static AnchorMatch found(String candidate, long foundAt, List<Long> below, Instant candidateFirstSeen) {
+        return AnchorMatch.newBuilder(match(candidate, candidate, candidateFirstSeen, 0.8)).setFoundAt(foundAt)
+                .setCandidateAnchorsBelow(below).setCandidateFirstSeen(candidateFirstSeen).build();
+    }
+
+    @Test
+    void shouldLetTheFirstSharedAnchorDecideWhichCameFirst() {
+        List<Long> mine = List.of(1L, 2L, 3L);
+        Duration concurrency = Duration.ofMinutes(1);
+        // Found at the first anchor the two share: the candidate was there first.
+        assertTrue(Verdicts.precedes(found("c", 2, List.of(-5L), LATER), mine, List.of(1L, 2L, 3L), LATER, concurrency));
+        // Missing from a shared anchor that kept this article: the candidate came later and will find it there.
+        assertFalse(Verdicts.precedes(found("c", 2, List.of(1L), LATER), mine, List.of(1L, 2L, 3L), LATER, concurrency));
+        // That anchor was full and did not keep this article: it decides nothing, the next shared anchor does.
+        assertTrue(Verdicts.precedes(found("c", 2, List.of(1L), LATER), mine, List.of(2L, 3L), LATER, concurrency));
+        // Seen long before this article: no race, it came first.
+        assertTrue(Verdicts.precedes(found("c", 2, List.of(1L), EARLY.minusSeconds(600)), mine, mine, LATER, concurrency));
+    }
+
+    @Test
+    void shouldMakeExactlyOneOfTwoArticlesProcessedAtOnceTheCopy() {
+        // A and B share anchors 1 and 2, on different partitions; A reached anchor 1 first, B reached anchor 2 first.
+        List<Long> anchors = List.of(1L, 2L);
+        AnchorMatch aFindsB = found("b", 2, List.of(1L), LATER);
+        AnchorMatch bFindsA = found("a", 1, List.of(), LATER);
+        AnchorMatch forA = Verdicts.best(List.of(aFindsB), anchors, anchors, LATER, Duration.ofMinutes(1));
+        AnchorMatch forB = Verdicts.best(List.of(bFindsA), anchors, anchors, LATER, Duration.ofMinutes(1));
+        assertNull(forA);
+        assertEquals("a", forB.getCandidateId());
     }
 
     @Test
     void shouldWaitOnlyForFreshUnresolvedCandidates() {
-        java.time.Duration window = java.time.Duration.ofSeconds(1);
+        Duration window = Duration.ofSeconds(1);
         assertEquals(true, Verdicts.unsettled(match("copy", "copy", LATER, 0.9), LATER.plusMillis(500), window));
         assertEquals(false, Verdicts.unsettled(match("copy", "copy", LATER, 0.9), LATER.plusSeconds(2), window));
         assertEquals(false, Verdicts.unsettled(match("copy", "root", LATER, 0.9), LATER, window));
-        assertEquals(false, Verdicts.unsettled(AnchorBuckets.noMatch("me"), LATER, window));
+        assertEquals(false, Verdicts.unsettled(null, LATER, window));
     }
 
     @Test

@@ -15,12 +15,15 @@ import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.RawArticle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Dedup at scale on a real broker: 4 partitions, two pipeline instances sharing the work. Originals and their
  * copies are keyed onto different partitions (so, with tasks spread over both instances, usually different
- * instances), arrive in either order, or at the same moment — and must still form one story.
+ * instances), arrive in either order, or at the same moment — and must still form one story with one original.
  */
 class ScaleOutIT {
 
@@ -92,8 +95,6 @@ class ScaleOutIT {
             String abridgedCopy = idOnPartition("abridged", 3);
             String earlyCopy = idOnPartition("early", 1);
             String lateOriginal = idOnPartition("late", 2);
-            String twinA = idOnPartition("twin-a", 1);
-            String twinB = idOnPartition("twin-b", 2);
 
             send(producer, topics, article(original, ScaleFixtures.HARBOR, MONDAY));
             readEnriched(clients, topics, 1);
@@ -102,24 +103,52 @@ class ScaleOutIT {
             send(producer, topics, article(earlyCopy, ScaleFixtures.bridgeRestyled(), MONDAY.plusSeconds(120)));
             readEnriched(clients, topics, 3);
             send(producer, topics, article(lateOriginal, ScaleFixtures.BRIDGE, MONDAY.plusSeconds(180)));
-            // Two copies of one story at the same moment, on different partitions.
-            send(producer, topics, article(twinA, ScaleFixtures.FERRY, MONDAY.plusSeconds(240)));
-            send(producer, topics, article(twinB, ScaleFixtures.ferryRetold(), MONDAY.plusSeconds(240)));
+            // Copies of one story at the same moment on every partition: each instance finds some before others.
+            List<String> twins = new ArrayList<>();
+            List<String> versions = ScaleFixtures.ferryVersions();
+            for (int i = 0; i < versions.size(); i++) {
+                twins.add(idOnPartition("twin-" + i, i % PARTITIONS));
+            }
+            List<RawArticle> simultaneous = new ArrayList<>();
+            for (int i = 0; i < versions.size(); i++) {
+                simultaneous.add(article(twins.get(i), versions.get(i), MONDAY.plusSeconds(240)));
+            }
+            sendAll(producer, topics, simultaneous);
 
-            Map<String, EnrichedArticle> byId = readEnriched(clients, topics, 6);
+            Map<String, EnrichedArticle> byId = readEnriched(clients, topics, 4 + versions.size());
             assertEquals(DedupStatus.ORIGINAL, byId.get(original).getDedup().getStatus());
             assertEquals(DedupStatus.COPY, byId.get(abridgedCopy).getDedup().getStatus());
             assertEquals(original, byId.get(abridgedCopy).getDedup().getClusterId());
             assertEquals(byId.get(earlyCopy).getDedup().getClusterId(), byId.get(lateOriginal).getDedup().getClusterId());
-            assertEquals(byId.get(twinA).getDedup().getClusterId(), byId.get(twinB).getDedup().getClusterId());
             assertNotEquals(byId.get(original).getDedup().getClusterId(), byId.get(lateOriginal).getDedup().getClusterId());
-            assertNotEquals(byId.get(original).getDedup().getClusterId(), byId.get(twinA).getDedup().getClusterId());
+            List<EnrichedArticle> ferry = twins.stream().map(byId::get).toList();
+            assertEquals(1, ferry.stream().filter(a -> a.getDedup().getStatus() == DedupStatus.ORIGINAL).count(),
+                    "exactly one original among copies processed at once: " + verdicts(ferry));
+            assertEquals(1, ferry.stream().map(a -> a.getDedup().getClusterId()).distinct().count(), verdicts(ferry));
+            assertNotEquals(byId.get(original).getDedup().getClusterId(), ferry.get(0).getDedup().getClusterId());
         }
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, Topics topics, RawArticle a) throws Exception {
-        producer.send(new ProducerRecord<>(topics.raw().name(), null, MONDAY.toEpochMilli(),
-                a.getId().getBytes(), topics.raw().valueSerde().serializer().serialize("", a))).get();
+        sendAll(producer, topics, List.of(a));
+    }
+
+    /** Sends the articles in one batch, so they reach their partitions at about the same moment. */
+    private static void sendAll(KafkaProducer<byte[], byte[]> producer, Topics topics, List<RawArticle> articles)
+            throws Exception {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (RawArticle a : articles) {
+            sent.add(producer.send(new ProducerRecord<>(topics.raw().name(), null, MONDAY.toEpochMilli(),
+                    a.getId().getBytes(), topics.raw().valueSerde().serializer().serialize("", a))));
+        }
+        for (Future<RecordMetadata> f : sent) {
+            f.get();
+        }
+    }
+
+    private static String verdicts(List<EnrichedArticle> articles) {
+        return articles.stream().map(a -> a.getId() + "=" + a.getDedup().getStatus() + "/" + a.getDedup().getClusterId())
+                .toList().toString();
     }
 
     private static Map<String, EnrichedArticle> readEnriched(KafkaClients clients, Topics topics, int count) {
@@ -168,8 +197,14 @@ class ScaleOutIT {
                     + "\n\nCopyright 2026 Millbrook Gazette. All rights reserved.";
         }
 
-        static String ferryRetold() {
-            return "Gull Island residents will soon have more ways to reach the mainland.\n\n" + FERRY;
+        /** The ferry story as six outlets ran it. */
+        static List<String> ferryVersions() {
+            return List.of(FERRY,
+                    "Gull Island residents will soon have more ways to reach the mainland.\n\n" + FERRY,
+                    FERRY + "\n\nCopyright 2026 Harbortown Herald. All rights reserved.",
+                    "HARBORTOWN (Coastal Wire) — " + FERRY.replace("Thursday", "Thursday evening"),
+                    FERRY.replace("22 percent", "22%").replace("$640,000", "640,000 dollars"),
+                    "Commuters cheered the news at the terminal.\n\n" + FERRY + "\n\nRelated: Ferry fares through the years");
         }
 
         private ScaleFixtures() {
