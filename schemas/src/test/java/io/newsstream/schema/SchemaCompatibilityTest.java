@@ -27,7 +27,8 @@ class SchemaCompatibilityTest {
         return List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(), RejectedArticle.getClassSchema(),
                 PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(), AnchorProbe.getClassSchema(),
                 AnchorMatch.getClassSchema(), AnchorEntry.getClassSchema(), PendingDedup.getClassSchema(),
-                AnchorAnswer.getClassSchema(), DedupMessage.getClassSchema());
+                AnchorAnswer.getClassSchema(), DedupMessage.getClassSchema(), Subscription.getClassSchema(),
+                Alert.getClassSchema());
     }
 
     @ParameterizedTest

@@ -65,6 +65,8 @@ public final class NewsstreamConfig {
         d.put("topic.label-pattern", TopicNames.DEFAULTS.labelTopic());
         d.put("topic.stories", TopicNames.DEFAULTS.stories());
         d.put("topic.anchors", TopicNames.DEFAULTS.anchors());
+        d.put("topic.subscriptions", TopicNames.DEFAULTS.subscriptions());
+        d.put("topic.alerts", TopicNames.DEFAULTS.alerts());
         return Collections.unmodifiableMap(d);
     }
 
@@ -184,7 +186,7 @@ public final class NewsstreamConfig {
     public TopicNames topics() {
         return new TopicNames(values.get("topic.raw"), values.get("topic.rejected"), values.get("topic.enriched"),
                 values.get("topic.dlq"), values.get("topic.label-pattern"), values.get("topic.stories"),
-                values.get("topic.anchors"));
+                values.get("topic.anchors"), values.get("topic.subscriptions"), values.get("topic.alerts"));
     }
 
     private int intValue(String key) {

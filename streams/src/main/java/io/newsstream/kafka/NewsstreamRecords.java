@@ -5,6 +5,8 @@ import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.RejectedArticle;
 import io.newsstream.schema.StoryCluster;
+import io.newsstream.schema.Subscription;
+import io.newsstream.schema.Alert;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.DedupMessage;
 import java.io.IOException;
@@ -26,7 +28,8 @@ public final class NewsstreamRecords {
 
     private static final List<Schema> KNOWN = List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(),
             RejectedArticle.getClassSchema(), PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(),
-            AnchorProbe.getClassSchema(), DedupMessage.getClassSchema());
+            AnchorProbe.getClassSchema(), DedupMessage.getClassSchema(),
+            Subscription.getClassSchema(), Alert.getClassSchema());
     private static final Map<Long, Schema> BY_FINGERPRINT = new HashMap<>();
 
     static {

@@ -1,12 +1,14 @@
 package io.newsstream.kafka;
 
 import io.newsstream.config.TopicNames;
+import io.newsstream.schema.Alert;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.RejectedArticle;
 import io.newsstream.schema.StoryCluster;
+import io.newsstream.schema.Subscription;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class Topics {
     private final Topic<String, PipelineFailure> dlq;
     private final Topic<String, StoryCluster> stories;
     private final Topic<Long, AnchorProbe> anchors;
+    private final Topic<String, Subscription> subscriptions;
+    private final Topic<String, Alert> alerts;
 
     public Topics(TopicNames names) {
         this.names = names;
@@ -37,6 +41,8 @@ public final class Topics {
         this.dlq = new Topic<>(names.dlq(), KEYS, AvroSerde.of(PipelineFailure.class));
         this.stories = new Topic<>(names.stories(), KEYS, AvroSerde.of(StoryCluster.class));
         this.anchors = new Topic<>(names.anchors(), Serdes.Long(), AvroSerde.of(AnchorProbe.class));
+        this.subscriptions = new Topic<>(names.subscriptions(), KEYS, AvroSerde.of(Subscription.class));
+        this.alerts = new Topic<>(names.alerts(), KEYS, AvroSerde.of(Alert.class));
     }
 
     public Topic<String, RawArticle> raw() {
@@ -65,6 +71,16 @@ public final class Topics {
         return anchors;
     }
 
+    /** Alert subscriptions, one record per subscription (compacted; a tombstone deletes). */
+    public Topic<String, Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    /** Alerts raised, keyed by subscription id. */
+    public Topic<String, Alert> alerts() {
+        return alerts;
+    }
+
     /** The topic of original stories carrying one taxonomy label. */
     public Topic<String, EnrichedArticle> forLabel(String label) {
         return new Topic<>(names.forLabel(label), KEYS, enriched.valueSerde());
@@ -73,13 +89,13 @@ public final class Topics {
     /** Names of every topic the pipeline needs, for the given taxonomy labels. */
     public List<String> allNames(Collection<String> labels) {
         List<String> all = new ArrayList<>(List.of(raw.name(), rejected.name(), enriched.name(), dlq.name(),
-                stories.name(), anchors.name()));
+                stories.name(), anchors.name(), subscriptions.name(), alerts.name()));
         labels.forEach(label -> all.add(names.forLabel(label)));
         return all;
     }
 
     /** Topics that keep only the latest record per key. */
     public List<String> compactedNames() {
-        return List.of(stories.name());
+        return List.of(stories.name(), subscriptions.name());
     }
 }

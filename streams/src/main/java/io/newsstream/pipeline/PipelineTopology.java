@@ -1,5 +1,9 @@
 package io.newsstream.pipeline;
 
+import io.newsstream.alert.AlertMatchProcessor;
+import io.newsstream.alert.OncePerStoryProcessor;
+import io.newsstream.alert.SubscriptionRegistry;
+import io.newsstream.alert.SubscriptionStoreUpdater;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.dedup.AnchorBuckets;
 import io.newsstream.dedup.AnchorProcessor;
@@ -11,6 +15,7 @@ import io.newsstream.dedup.VerdictProcessor;
 import io.newsstream.kafka.AvroSerde;
 import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
+import io.newsstream.schema.Alert;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.DedupStatus;
@@ -19,6 +24,7 @@ import io.newsstream.schema.PendingDedup;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.StoryCluster;
 import io.newsstream.schema.StoryMember;
+import io.newsstream.schema.Subscription;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -44,6 +50,8 @@ import org.apache.kafka.streams.state.Stores;
  *   → originals only → news.topic.&lt;label&gt; for each assigned label
  *   → copies record their story at their anchors → news.dedup.anchor.v1
  *   → repartition "story-by-cluster" → story-cluster-store → news.story.v1 (StoryCluster, key: cluster id)
+ *   → match the subscriptions (global store, from news.alert.subscription.v1) → repartition "alert-by-story"
+ *       → alert-sent-store, once per story and subscription → news.alert.v1 (Alert, key: subscription id)
  * </pre>
  * Every processor, store and repartition topic is named: renaming one is a reviewed change (see the snapshot test).
  */
@@ -51,6 +59,7 @@ public final class PipelineTopology {
 
     static final String ANSWERS_REPARTITION = "dedup-answers-by-article";
     static final String STORY_REPARTITION = "story-by-cluster";
+    static final String ALERT_REPARTITION = "alert-by-story";
 
     private final NewsstreamConfig config;
     private final Topics topics;
@@ -58,6 +67,8 @@ public final class PipelineTopology {
     private final List<String> labels;
     private final int rawPartitions;
     private final AnchorRouting routing;
+    /** This instance's subscriptions, shared by the global thread that updates them and the tasks that match. */
+    private final SubscriptionRegistry subscriptions = new SubscriptionRegistry();
 
     /**
      * @param rawPartitions    partitions of the raw topic: anchor answers are repartitioned to match, so they
@@ -87,6 +98,7 @@ public final class PipelineTopology {
         routeOriginalsByLabel(deduplicated);
         recordClustersAtAnchors(deduplicated);
         publishStories(deduplicated);
+        raiseAlerts(builder, deduplicated);
         return builder.build();
     }
 
@@ -133,6 +145,21 @@ public final class PipelineTopology {
                 .to(stories.name(), stories.produced("story-sink"));
     }
 
+    private void raiseAlerts(StreamsBuilder builder, KStream<String, EnrichedArticle> articles) {
+        Topic<String, Subscription> subscriptionTopic = topics.subscriptions();
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SubscriptionStoreUpdater.STORE),
+                        Serdes.String(), AvroSerde.of(Subscription.class)).withLoggingDisabled(),
+                subscriptionTopic.name(), subscriptionTopic.consumed("alert-subscription-source"),
+                () -> new SubscriptionStoreUpdater(subscriptions));
+        Topic<String, Alert> alerts = topics.alerts();
+        articles.process(() -> new AlertMatchProcessor(subscriptions), Named.as("alert-match-node"))
+                .repartition(Repartitioned.<String, Alert>as(ALERT_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(Alert.class)))
+                .process(() -> new OncePerStoryProcessor(config.dedupRetention(), config.dedupEvictionInterval()),
+                        Named.as("alert-once-per-story-node"), OncePerStoryProcessor.STORE)
+                .to(alerts.name(), alerts.produced("alert-sink"));
+    }
+
     private static boolean hasLabel(EnrichedArticle article, String label) {
         return article.getTopics().stream().anyMatch(t -> t.getLabel().equals(label));
     }
@@ -147,5 +174,7 @@ public final class PipelineTopology {
                 Serdes.String(), AvroSerde.of(PendingDedup.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryClusterProcessor.STORE),
                 Serdes.String(), AvroSerde.of(StoryCluster.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OncePerStoryProcessor.STORE),
+                Serdes.String(), Serdes.Long()));
     }
 }

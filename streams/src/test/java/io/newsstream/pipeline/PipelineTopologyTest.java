@@ -13,12 +13,14 @@ import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topics;
+import io.newsstream.schema.Alert;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.MatchMethod;
 import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.StoryCluster;
+import io.newsstream.schema.Subscription;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,5 +196,55 @@ class PipelineTopologyTest {
         driver.advanceWallClockTime(Duration.ofMinutes(2));
         pipe(article("late-copy", "Lab raid, days later", PipelineFixtures.CARTEL_LAB_RAID_BODY), MONDAY.plus(Duration.ofDays(3)));
         assertEquals(DedupStatus.COPY, enriched.readValuesToList().get(2).getDedup().getStatus());
+    }
+
+    private TestInputTopic<String, Subscription> subscriptionTopic() {
+        return driver.createInputTopic(topics.subscriptions().name(), topics.subscriptions().keySerde().serializer(),
+                topics.subscriptions().valueSerde().serializer());
+    }
+
+    private TestOutputTopic<String, Alert> alertTopic() {
+        return driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer());
+    }
+
+    private static Subscription subscription(String id, String query) {
+        return Subscription.newBuilder().setId(id).setQuery(query).build();
+    }
+
+    @Test
+    void shouldAlertOncePerStoryAndSubscriptionWhateverCopiesAndReplaysFollow() {
+        TestInputTopic<String, Subscription> subscriptions = subscriptionTopic();
+        TestOutputTopic<String, Alert> alerts = alertTopic();
+        subscriptions.pipeInput("labs", subscription("labs", "fentanyl NEAR/10 lab"));
+        subscriptions.pipeInput("snow", subscription("snow", "\"winter storm\" OR blizzard"));
+        pipe(cartelLabRaid(), MONDAY);
+        pipe(cartelLabRaidSyndicated(), MONDAY.plusSeconds(600));
+        pipe(cartelLabRaid(), MONDAY);
+        List<TestRecord<String, Alert>> raised = alerts.readRecordsToList();
+        assertEquals(1, raised.size(), raised.toString());
+        Alert alert = raised.get(0).value();
+        assertEquals("labs", raised.get(0).key());
+        assertEquals("wire-lab-raid", alert.getArticleId());
+        assertEquals("wire-lab-raid", alert.getClusterId());
+        assertEquals("wire-lab-raid.json", alert.getOrigin());
+        assertTrue(alert.getMatched().containsAll(List.of("fentanyl", "lab")), alert.getMatched().toString());
+        assertTrue(alert.getSnippet().contains("**"), alert.getSnippet());
+    }
+
+    @Test
+    void shouldApplySubscriptionChangesWithoutARestart() {
+        TestInputTopic<String, Subscription> subscriptions = subscriptionTopic();
+        TestOutputTopic<String, Alert> alerts = alertTopic();
+        subscriptions.pipeInput("storms", subscription("storms", "snow"));
+        pipe(snowStorm(), MONDAY);
+        assertEquals(List.of("storms"), keys(alerts));
+        subscriptions.pipeInput("storms", (Subscription) null);
+        subscriptions.pipeInput("cartels", Subscription.newBuilder(subscription("cartels", "marines OR troops"))
+                .setTopics(List.of("cartels")).build());
+        pipe(article("wire-storm-2", "More snow", "BOULDER — More snow fell on Sunday across the foothills."), MONDAY.plusSeconds(30));
+        pipe(borderArrests(), MONDAY.plusSeconds(60));
+        pipe(cartelLabRaid(), MONDAY.plusSeconds(120));
+        assertEquals(List.of("cartels"), keys(alerts));
     }
 }
