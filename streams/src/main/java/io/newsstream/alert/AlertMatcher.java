@@ -21,7 +21,8 @@ public final class AlertMatcher {
         if (subscriptions.size() == 0) {
             return List.of();
         }
-        String text = article.getTitle() == null ? article.getBody() : article.getTitle() + "\n\n" + article.getBody();
+        // The headline ends with a dash so a snippet that spans it still reads as two parts.
+        String text = article.getTitle() == null ? article.getBody() : article.getTitle() + " —\n\n" + article.getBody();
         List<Token> tokens = CanonicalTokens.withOffsets(text);
         List<String> labels = article.getTopics().stream().map(TopicScore::getLabel).toList();
         // Entities are not extracted yet: entity: filters match nothing until they are.

@@ -26,7 +26,7 @@ public final class SubscriptionRegistry {
      */
     public void put(Subscription subscription) {
         try {
-            active.put(subscription.getId(), query(subscription));
+            active.put(subscription.getId(), Subscriptions.query(subscription));
         } catch (QuerySyntaxException e) {
             LOG.warn("Subscription {} ignored: {}", subscription.getId(), e.getMessage());
             active.remove(subscription.getId());
@@ -66,16 +66,5 @@ public final class SubscriptionRegistry {
         SubscriptionIndex next = new SubscriptionIndex();
         active.forEach(next::put);
         index = next;
-    }
-
-    /** The subscription's query, restricted to its topics when it lists any. */
-    static Query query(Subscription subscription) {
-        Query query = QueryParser.parse(subscription.getQuery());
-        Query topics = null;
-        for (String label : subscription.getTopics()) {
-            Query topic = new Query.Field("topic", label);
-            topics = topics == null ? topic : new Query.Or(topics, topic);
-        }
-        return topics == null ? query : new Query.And(query, topics);
     }
 }

@@ -10,9 +10,11 @@ import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
 import io.newsstream.pipeline.Pipeline;
+import io.newsstream.schema.Alert;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.Subscription;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -32,8 +36,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * One-shot processing of an archive through the real pipeline (used by {@code process} and {@code demo}):
- * start the pipeline, ingest the inputs, and collect from the enriched and dead-letter topics until every
- * accepted article has come out, then stop.
+ * register the run's alert subscriptions, start the pipeline, ingest the inputs, and collect from the enriched
+ * and dead-letter topics until every accepted article has come out (and the alerts they raise), then stop.
  */
 final class ArchiveRun {
 
@@ -42,11 +46,15 @@ final class ArchiveRun {
      * @param enriched the enriched event of each accepted article, in input order
      * @param failures articles the pipeline dead-lettered
      * @param missing  ids of accepted articles that did not come out before the timeout
+     * @param alerts   the alerts the run's subscriptions raised
      */
-    record Result(IngestReport ingest, List<EnrichedArticle> enriched, List<PipelineFailure> failures, List<String> missing) {
+    record Result(IngestReport ingest, List<EnrichedArticle> enriched, List<PipelineFailure> failures, List<String> missing,
+                  List<Alert> alerts) {
     }
 
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long alerts may trail the last enriched event: one more hop through Kafka, one more commit. */
+    private static final Duration ALERT_GRACE = Duration.ofSeconds(3);
 
     private ArchiveRun() {
     }
@@ -55,29 +63,34 @@ final class ArchiveRun {
      * Runs on the configured cluster, or on an embedded broker (removed afterwards) when none is configured;
      * every rejected input is reported on {@code err} as it is read.
      */
-    static Result run(NewsstreamConfig config, Taxonomy taxonomy, List<String> inputs, PrintWriter err)
-            throws InterruptedException {
+    static Result run(NewsstreamConfig config, Taxonomy taxonomy, List<String> inputs, List<Subscription> subscriptions,
+                      PrintWriter err) throws InterruptedException {
         try (KafkaTarget kafka = KafkaTarget.open(config)) {
-            return run(kafka.withRunState(config), kafka.clients(), taxonomy, inputs,
+            return run(kafka.withRunState(config), kafka.clients(), taxonomy, inputs, subscriptions,
                     outcome -> IngestCommand.reportRejection(err, outcome));
         }
     }
 
     static Result run(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy, List<String> inputs,
-                      Consumer<IngestOutcome> listener) throws InterruptedException {
+                      List<Subscription> subscriptions, Consumer<IngestOutcome> listener) throws InterruptedException {
         Topics topics = new Topics(config.topics());
         TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), topics.compactedNames(),
                 config.partitions(), config.replicationFactor());
+        // Registered before the pipeline starts, so they apply to the first article.
+        if (!subscriptions.isEmpty()) {
+            new SubscriptionTopic(config, clients).write(subscriptions);
+        }
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
              Pipeline pipeline = Pipeline.start(config, clients, taxonomy)) {
             // Read only what this run produces: on a shared cluster the topics may hold earlier runs' events.
-            assignAtEnd(consumer, List.of(topics.enriched().name(), topics.dlq().name()));
+            assignAtEnd(consumer, List.of(topics.enriched().name(), topics.dlq().name(), topics.alerts().name()));
             IngestReport report;
             try (Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC())) {
                 report = ingestor.ingest(inputs, new InputReader(config.maxArticleBytes(), Clock.systemUTC(), System.in), listener);
             }
-            return collect(consumer, topics, pipeline, report, config.processTimeout());
+            Set<String> ids = subscriptions.stream().map(Subscription::getId).collect(Collectors.toSet());
+            return collect(consumer, topics, pipeline, report, ids, config.processTimeout());
         }
     }
 
@@ -92,15 +105,24 @@ final class ArchiveRun {
     }
 
     private static Result collect(KafkaConsumer<byte[], byte[]> consumer, Topics topics, Pipeline pipeline,
-                                  IngestReport report, Duration timeout) {
+                                  IngestReport report, Set<String> subscriptions, Duration timeout) {
         Map<String, Integer> pending = new HashMap<>();
         report.accepted().forEach(a -> pending.merge(a.getId(), 1, Integer::sum));
         Map<String, Queue<EnrichedArticle>> byId = new HashMap<>();
         List<PipelineFailure> failures = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
-        while (!pending.isEmpty() && Instant.now().isBefore(deadline) && pipeline.failure() == null) {
+        Instant lastEvent = Instant.now();
+        while ((!pending.isEmpty() || awaitingAlerts(subscriptions, lastEvent)) && Instant.now().isBefore(deadline)
+                && pipeline.failure() == null) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                if (r.topic().equals(topics.enriched().name())) {
+                lastEvent = Instant.now();
+                if (r.topic().equals(topics.alerts().name())) {
+                    Alert alert = topics.alerts().valueSerde().deserializer().deserialize(r.topic(), r.value());
+                    if (subscriptions.contains(alert.getSubscriptionId())) {
+                        alerts.add(alert);
+                    }
+                } else if (r.topic().equals(topics.enriched().name())) {
                     EnrichedArticle a = topics.enriched().valueSerde().deserializer().deserialize(r.topic(), r.value());
                     byId.computeIfAbsent(a.getId(), k -> new ArrayDeque<>()).add(a);
                     settle(pending, a.getId());
@@ -120,7 +142,12 @@ final class ArchiveRun {
                 inOrder.add(q.poll());
             }
         }
-        return new Result(report, inOrder, failures, List.copyOf(pending.keySet()));
+        return new Result(report, inOrder, failures, List.copyOf(pending.keySet()), alerts);
+    }
+
+    /** Alerts trail the enriched events by a hop: with subscriptions, wait until the output has been quiet a while. */
+    private static boolean awaitingAlerts(Set<String> subscriptions, Instant lastEvent) {
+        return !subscriptions.isEmpty() && lastEvent.plus(ALERT_GRACE).isAfter(Instant.now());
     }
 
     private static void settle(Map<String, Integer> pending, String id) {

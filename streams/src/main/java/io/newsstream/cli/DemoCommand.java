@@ -1,14 +1,18 @@
 package io.newsstream.cli;
 
+import io.newsstream.alert.Subscriptions;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.schema.Alert;
 import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Subscription;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,10 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start an embedded Kafka broker, run the pipeline on the built-in sample articles and show "
-            + "each article's topics and syndication verdict.")
+            + "each article's topics and syndication verdict, and the alerts three sample subscriptions raise.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final String SAMPLES = "/io/newsstream/samples/";
+    private static final String SUBSCRIPTIONS = "/io/newsstream/demo-subscriptions.jsonl";
 
     @Mixin
     ConfigOptions options;
@@ -42,12 +47,14 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path samples = Files.createTempDirectory("newsstream-samples-");
         try {
-            List<String> names = copySamples(samples);
+            List<String> names = copySamples(samples.resolve("articles"));
             out.printf("demo: starting an embedded Kafka broker and the pipeline on %d sample articles...%n", names.size());
             out.flush();
-            ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, List.of(samples.toString()),
-                    spec.commandLine().getErr());
+            List<Subscription> subscriptions = demoSubscriptions(samples.resolve("subscriptions.jsonl"));
+            ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, List.of(samples.resolve("articles").toString()),
+                    subscriptions, spec.commandLine().getErr());
             printTable(out, result.enriched());
+            printAlerts(out, subscriptions, result.alerts());
             out.printf("%n%s; %d events on %s; originals on %s; failures on %s.%n", result.ingest().summary(),
                     result.enriched().size(), config.topics().enriched(), config.topics().forLabel("<label>"), config.topics().dlq());
             out.println("The broker was embedded and is gone now: run `newsstream broker` and `newsstream run` for a lasting one.");
@@ -57,7 +64,27 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    private static List<Subscription> demoSubscriptions(Path file) throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SUBSCRIPTIONS)) {
+            Files.copy(in, file);
+        }
+        return Subscriptions.readJsonLines(file, Instant.now());
+    }
+
+    private static void printAlerts(PrintWriter out, List<Subscription> subscriptions, List<Alert> alerts) {
+        out.printf("%nALERTS — %d subscriptions, one alert per story each (syndicated copies do not alert again):%n",
+                subscriptions.size());
+        for (Subscription s : subscriptions) {
+            out.printf("  %-15s %s%n", s.getId(), s.getQuery() + (s.getTopics().isEmpty() ? "" : "  [topics " + String.join(",", s.getTopics()) + "]"));
+        }
+        for (Alert a : alerts) {
+            out.printf("%n[%s] %s%s%n    %s%n", a.getSubscriptionId(), a.getTitle(), a.getSource() == null ? "" : " — " + a.getSource(),
+                    a.getSnippet());
+        }
+    }
+
     private static List<String> copySamples(Path dir) throws IOException {
+        Files.createDirectories(dir);
         List<String> names;
         try (InputStream index = DemoCommand.class.getResourceAsStream(SAMPLES + "index.txt")) {
             names = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();

@@ -58,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
         Corpus corpus = Corpus.load(corpusDir);
         PrintWriter out = spec.commandLine().getOut();
-        ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, List.of(corpus.articles().toString()),
+        ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, List.of(corpus.articles().toString()), List.of(),
                 spec.commandLine().getErr());
         List<Prediction> predictions = result.enriched().stream().map(EvaluateCommand::prediction).toList();
         Evaluation evaluation = Evaluation.of(corpus.labels(), predictions, taxonomy.labelNames());

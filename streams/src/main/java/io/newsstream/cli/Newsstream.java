@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsstream", mixinStandardHelpOptions = true, version = "newsstream 0.1.0",
         description = "Streaming news-event pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProcessCommand.class, EvaluateCommand.class, IngestCommand.class, RunCommand.class,
-            TailCommand.class, BrokerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            TailCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscriptionsCommand.class, AlertsCommand.class,
+            BrokerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newsstream {
 
     public static void main(String[] args) {

@@ -1,15 +1,17 @@
 package io.newsstream.cli;
 
+import io.newsstream.alert.Subscriptions;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
-import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PipelineFailure;
+import io.newsstream.schema.Subscription;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +33,13 @@ final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE.jsonl", description = "Where to write the enriched events.")
     Path output;
 
+    @Option(names = "--subscriptions", paramLabel = "FILE.jsonl",
+            description = "Alert subscriptions for this run, one JSON object per line: {\"id\": ..., \"query\": ..., \"topics\": [...]} (topics optional).")
+    Path subscriptionsFile;
+
+    @Option(names = "--alerts-output", paramLabel = "FILE.jsonl", description = "Where to write the alerts raised, one JSON line each.")
+    Path alertsOutput;
+
     @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of an embedded broker.")
     String bootstrapServers;
 
@@ -45,9 +54,24 @@ final class ProcessCommand implements Callable<Integer> {
         NewsstreamConfig config = options.build(bootstrapServers);
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
         PrintWriter err = spec.commandLine().getErr();
+        if ((subscriptionsFile == null) != (alertsOutput == null)) {
+            err.println("process: --subscriptions and --alerts-output go together");
+            return 2;
+        }
+        List<Subscription> subscriptions;
+        try {
+            subscriptions = subscriptionsFile == null ? List.of() : Subscriptions.readJsonLines(subscriptionsFile, Instant.now());
+        } catch (IllegalArgumentException e) {
+            err.println("process: refused subscriptions, nothing was run:");
+            err.println(e.getMessage());
+            return 2;
+        }
         long started = System.nanoTime();
-        ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, inputs, err);
-        write(result.enriched(), output);
+        ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, inputs, subscriptions, err);
+        writeLines(result.enriched().stream().map(EnrichedJson::line).toList(), output);
+        if (alertsOutput != null) {
+            writeLines(result.alerts().stream().map(AlertJson::line).toList(), alertsOutput);
+        }
         for (PipelineFailure f : result.failures()) {
             err.println("failed " + f.getOrigin() + ": " + f.getErrorClass() + ": " + f.getErrorMessage());
         }
@@ -55,21 +79,22 @@ final class ProcessCommand implements Callable<Integer> {
             err.println("process: " + result.missing().size() + " articles did not come out within "
                     + config.processTimeout() + ": " + result.missing());
         }
-        spec.commandLine().getOut().printf("process: %s; wrote %d events to %s; %d failed; %.1f s%n",
+        spec.commandLine().getOut().printf("process: %s; wrote %d events to %s; %d failed;%s %.1f s%n",
                 result.ingest().summary(), result.enriched().size(), output, result.failures().size(),
+                alertsOutput == null ? "" : " " + result.alerts().size() + " alerts to " + alertsOutput + ";",
                 (System.nanoTime() - started) / 1e9);
         boolean complete = result.missing().isEmpty() && result.failures().isEmpty();
         return complete && result.ingest().rejected().isEmpty() ? 0 : 1;
     }
 
-    private static void write(List<EnrichedArticle> events, Path output) throws IOException {
+    private static void writeLines(List<String> lines, Path output) throws IOException {
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            for (EnrichedArticle e : events) {
-                w.write(EnrichedJson.line(e));
+            for (String line : lines) {
+                w.write(line);
                 w.write('\n');
             }
         }

@@ -31,13 +31,19 @@ class ProcessCommandIT {
     @TempDir
     Path dir;
 
-    private List<JsonNode> process(Path input) throws IOException {
+    private List<JsonNode> process(Path input, String... more) throws IOException {
         Path output = dir.resolve("out.jsonl");
-        int exit = Newsstream.commandLine().execute("process", "--input", input.toString(), "--output", output.toString(),
-                "--set", "state.dir=" + PipelineScenario.testDir("process-state").resolve(dir.getFileName()));
+        List<String> args = new ArrayList<>(List.of("process", "--input", input.toString(), "--output", output.toString(),
+                "--set", "state.dir=" + PipelineScenario.testDir("process-state").resolve(dir.getFileName())));
+        args.addAll(List.of(more));
+        int exit = Newsstream.commandLine().execute(args.toArray(String[]::new));
         assertEquals(0, exit);
+        return readLines(output);
+    }
+
+    private static List<JsonNode> readLines(Path file) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             lines.add(JSON.readTree(line));
         }
         return lines;
@@ -66,12 +72,40 @@ class ProcessCommandIT {
         for (String name : names) {
             Files.write(samples.resolve(name), resource(name));
         }
-        List<JsonNode> lines = process(samples);
+        Path subscriptions = dir.resolve("subscriptions.jsonl");
+        Files.writeString(subscriptions, """
+                {"id": "labs", "query": "fentanyl NEAR/3 lab"}
+                {"id": "nothing", "query": "\\"volcanic eruption\\""}
+                """);
+        Path alertsFile = dir.resolve("alerts.jsonl");
+        List<JsonNode> lines = process(samples, "--subscriptions", subscriptions.toString(), "--alerts-output", alertsFile.toString());
         assertEquals(names.size(), lines.size());
         lines.forEach(ProcessCommandIT::assertContract);
         Set<String> clusters = new HashSet<>();
         lines.forEach(l -> clusters.add(l.get("dedup").get("clusterId").asText()));
         assertTrue(clusters.size() < lines.size(), "the samples include syndicated copies");
+
+        // The lab raid ran in two outlets: one story, one alert.
+        List<JsonNode> alerts = readLines(alertsFile);
+        assertEquals(1, alerts.size(), alerts.toString());
+        JsonNode alert = alerts.get(0);
+        for (String field : List.of("subscriptionId", "articleId", "origin", "clusterId", "matched")) {
+            assertTrue(alert.has(field), "missing " + field + " in " + alert);
+        }
+        assertEquals("labs", alert.get("subscriptionId").asText());
+        assertTrue(alert.get("origin").asText().startsWith("lab-raid"), alert.toString());
+        long labRaidCopies = lines.stream().filter(l -> l.get("dedup").get("clusterId").asText().equals(alert.get("clusterId").asText())).count();
+        assertEquals(2, labRaidCopies);
+    }
+
+    @Test
+    void shouldRefuseAnInvalidSubscriptionBeforeRunningAnything() throws IOException {
+        Path subscriptions = dir.resolve("subscriptions.jsonl");
+        Files.writeString(subscriptions, "{\"id\": \"broken\", \"query\": \"(cartel OR\"}\n");
+        int exit = Newsstream.commandLine().execute("process", "--input", dir.toString(), "--output", dir.resolve("o.jsonl").toString(),
+                "--subscriptions", subscriptions.toString(), "--alerts-output", dir.resolve("a.jsonl").toString());
+        assertEquals(2, exit);
+        assertTrue(Files.notExists(dir.resolve("o.jsonl")));
     }
 
     @Test

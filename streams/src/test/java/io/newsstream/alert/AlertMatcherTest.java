@@ -1,0 +1,106 @@
+package io.newsstream.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.schema.Alert;
+import io.newsstream.schema.DedupStatus;
+import io.newsstream.schema.DedupVerdict;
+import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Fingerprint;
+import io.newsstream.schema.MatchMethod;
+import io.newsstream.schema.Subscription;
+import io.newsstream.schema.TopicScore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertMatcherTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static EnrichedArticle article(String title, String body, List<String> labels) {
+        return EnrichedArticle.newBuilder()
+                .setId("a-1").setOrigin("a-1.txt").setSource("Desert Wire").setTitle(title).setBody(body)
+                .setIngestedAt(NOW).setProcessedAt(NOW).setClassifierVersion("test")
+                .setTopics(labels.stream().map(l -> new TopicScore(l, 0.9, List.of())).toList())
+                .setFingerprint(new Fingerprint("h", List.of()))
+                .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.ORIGINAL).setClusterId("story-1")
+                        .setCanonicalId("a-1").setSimilarity(1.0).setMethod(MatchMethod.NONE).setStoryFirstSeen(NOW).build())
+                .setWordCount(10).setKeywords(List.of())
+                .build();
+    }
+
+    private static SubscriptionRegistry registry(Subscription... subscriptions) {
+        SubscriptionRegistry registry = new SubscriptionRegistry();
+        for (Subscription s : subscriptions) {
+            registry.put(s);
+        }
+        return registry;
+    }
+
+    @Test
+    void shouldRaiseOneAlertPerMatchingSubscriptionWithTheMatchMarkedInItsPassage() {
+        SubscriptionRegistry registry = registry(
+                Subscriptions.of("tunnels", "\"drug tunnel\" OR fentanyl", List.of(), NOW),
+                Subscriptions.of("ice", "ICE", List.of(), NOW));
+        EnrichedArticle a = article("Agents find drug tunnel", "NOGALES, Ariz. — Police and federal agents found a "
+                + "drug tunnel under the border on Tuesday.", List.of("border-security"));
+        List<Alert> alerts = AlertMatcher.alertsFor(a, registry.index(), NOW);
+        assertEquals(1, alerts.size(), "no ICE inside 'police': " + alerts);
+        Alert alert = alerts.get(0);
+        assertEquals("tunnels", alert.getSubscriptionId());
+        assertEquals("story-1", alert.getClusterId());
+        assertEquals(List.of("drug tunnel"), alert.getMatched());
+        assertTrue(alert.getSnippet().startsWith("Agents find **drug tunnel** —"), alert.getSnippet());
+    }
+
+    @Test
+    void shouldRestrictASubscriptionToItsTopics() {
+        EnrichedArticle a = article("Cartel lab raided", "Marines raided a fentanyl lab.", List.of("cartels"));
+        assertEquals(1, AlertMatcher.alertsFor(a, registry(Subscriptions.of("s", "fentanyl", List.of("cartels", "border-security"), NOW)).index(), NOW).size());
+        assertEquals(0, AlertMatcher.alertsFor(a, registry(Subscriptions.of("s", "fentanyl", List.of("foreign-policy"), NOW)).index(), NOW).size());
+    }
+
+    @Test
+    void shouldStopMatchingARemovedOrBrokenSubscription() {
+        SubscriptionRegistry registry = registry(Subscriptions.of("s", "fentanyl", List.of(), NOW));
+        EnrichedArticle a = article("Lab raided", "Marines raided a fentanyl lab.", List.of());
+        registry.remove("s");
+        assertEquals(0, AlertMatcher.alertsFor(a, registry.index(), NOW).size());
+        registry.put(Subscriptions.of("s", "fentanyl", List.of(), NOW));
+        registry.put(Subscription.newBuilder().setId("s").setQuery("(fentanyl OR").build());
+        assertEquals(0, AlertMatcher.alertsFor(a, registry.index(), NOW).size());
+    }
+
+    @Test
+    void shouldShowTheStartOfTheTextWhenOnlyAFieldMatched() {
+        String text = "A quiet day. " + "Nothing else happened at all in the valley today. ".repeat(10);
+        String snippet = Snippets.around(text, CanonicalTokens.withOffsets(text), List.of("source:desert wire"));
+        assertTrue(snippet.startsWith("A quiet day.") && snippet.endsWith("…"), snippet);
+    }
+
+    @Test
+    void shouldReadASubscriptionFileAndRefuseItWholeNamingEveryBadLine() throws IOException {
+        Path file = dir.resolve("subs.jsonl");
+        Files.writeString(file, "{\"id\": \"a\", \"query\": \"border wall\", \"topics\": [\"border-security\"]}\n\n"
+                + "{\"id\": \"b\", \"query\": \"NEAR/3 wall\"}\nnot json\n{\"id\": \"a\", \"query\": \"x\"}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Subscriptions.readJsonLines(file, NOW));
+        assertTrue(e.getMessage().contains("subs.jsonl:3: invalid query at position 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("subs.jsonl:4: invalid JSON"), e.getMessage());
+        assertTrue(e.getMessage().contains("subs.jsonl:5: subscription id a appears twice"), e.getMessage());
+
+        Files.writeString(file, "{\"id\": \"a\", \"query\": \"border wall\", \"topics\": [\"border-security\"]}\n");
+        List<Subscription> read = Subscriptions.readJsonLines(file, NOW);
+        assertEquals(List.of("border-security"), read.get(0).getTopics());
+    }
+}
