@@ -4,15 +4,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.newsstream.alert.Subscriptions;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.kafka.EmbeddedKafkaBroker;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topics;
 import io.newsstream.pipeline.Pipeline;
+import io.newsstream.schema.Alert;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +63,7 @@ class ScaleOutIT {
                 "state.dir", PipelineScenario.testDir("scale-state-" + run + "-" + instance).toString(),
                 "topic.raw", "scale." + run + ".raw", "topic.enriched", "scale." + run + ".enriched",
                 "topic.anchors", "scale." + run + ".anchors", "topic.stories", "scale." + run + ".stories",
+                "topic.subscriptions", "scale." + run + ".subscriptions", "topic.alerts", "scale." + run + ".alerts",
                 "topic.label-pattern", "scale." + run + ".topic.%s"));
     }
 
@@ -90,6 +94,9 @@ class ScaleOutIT {
                      new ByteArraySerializer())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> one.state() == KafkaStreams.State.RUNNING
                     && two.state() == KafkaStreams.State.RUNNING && one.activeTasks() > 0 && two.activeTasks() > 0);
+
+            // Registered while the pipeline runs: it applies to the articles processed afterwards.
+            writeSubscription(clients, topics, Subscriptions.of("ferries", "ferry NEAR/5 sailings", List.of(), MONDAY));
 
             String original = idOnPartition("wire", 0);
             String abridgedCopy = idOnPartition("abridged", 3);
@@ -126,6 +133,23 @@ class ScaleOutIT {
                     "exactly one original among copies processed at once: " + verdicts(ferry));
             assertEquals(1, ferry.stream().map(a -> a.getDedup().getClusterId()).distinct().count(), verdicts(ferry));
             assertNotEquals(byId.get(original).getDedup().getClusterId(), ferry.get(0).getDedup().getClusterId());
+
+            // Six copies of the ferry story on four partitions and two instances: one alert. A duplicate would trail
+            // the first by a commit or two; give it the time to show.
+            PipelineScenario.readAtLeast(clients, topics.alerts().name(), 1);
+            Thread.sleep(2_000);
+            List<Alert> alerts = PipelineScenario.readAtLeast(clients, topics.alerts().name(), 1).stream()
+                    .map(r -> topics.alerts().valueSerde().deserializer().deserialize(r.topic(), r.value())).toList();
+            assertEquals(1, alerts.size(), alerts.toString());
+            assertEquals(ferry.get(0).getDedup().getClusterId(), alerts.get(0).getClusterId());
+            assertEquals("ferries", alerts.get(0).getSubscriptionId());
+        }
+    }
+
+    private static void writeSubscription(KafkaClients clients, Topics topics, Subscription s) throws Exception {
+        try (KafkaProducer<String, Subscription> producer = new KafkaProducer<>(clients.producer(),
+                topics.subscriptions().keySerde().serializer(), topics.subscriptions().valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topics.subscriptions().name(), s.getId(), s)).get();
         }
     }
 
