@@ -111,7 +111,8 @@ public final class Workload {
         return s.append('.').toString();
     }
 
-    private static List<String> sampleVocabulary() {
+    /** The distinct words of the sample articles shipped in the application. */
+    static List<String> sampleVocabulary() {
         Set<String> words = new LinkedHashSet<>();
         for (String name : read("index.txt").lines().filter(l -> !l.isBlank()).toList()) {
             var m = WORD.matcher(read(name));

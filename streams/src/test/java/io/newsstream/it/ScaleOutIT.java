@@ -56,15 +56,17 @@ class ScaleOutIT {
     }
 
     private static NewsstreamConfig instanceConfig(String run, int instance) throws Exception {
-        return NewsstreamConfig.defaultConfig().with(Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(),
                 "application.id", "scale-" + run,
                 "partitions", String.valueOf(PARTITIONS),
-                "state.dir", PipelineScenario.testDir("scale-state-" + run + "-" + instance).toString(),
-                "topic.raw", "scale." + run + ".raw", "topic.enriched", "scale." + run + ".enriched",
-                "topic.anchors", "scale." + run + ".anchors", "topic.stories", "scale." + run + ".stories",
-                "topic.subscriptions", "scale." + run + ".subscriptions", "topic.alerts", "scale." + run + ".alerts",
-                "topic.label-pattern", "scale." + run + ".topic.%s"));
+                "state.dir", PipelineScenario.testDir("scale-state-" + run + "-" + instance).toString()));
+        // Topics of this run only, so runs on the shared broker never see each other's records.
+        for (String topic : List.of("raw", "enriched", "anchors", "stories", "subscriptions", "alerts")) {
+            settings.put("topic." + topic, "scale." + run + "." + topic);
+        }
+        settings.put("topic.label-pattern", "scale." + run + ".topic.%s");
+        return NewsstreamConfig.defaultConfig().with(settings);
     }
 
     /** An article id of {@code prefix} that the default partitioner puts on {@code partition}. */

@@ -1,0 +1,81 @@
+package io.newsstream.bench;
+
+import io.newsstream.alert.AlertMatcher;
+import io.newsstream.alert.SubscriptionIndex;
+import io.newsstream.alert.SubscriptionRegistry;
+import io.newsstream.loadtest.SubscriptionWorkload;
+import io.newsstream.loadtest.Workload;
+import io.newsstream.schema.Alert;
+import io.newsstream.schema.DedupStatus;
+import io.newsstream.schema.DedupVerdict;
+import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Fingerprint;
+import io.newsstream.schema.MatchMethod;
+import io.newsstream.schema.RawArticle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Alert matching per ~3 KB article on one core, as the subscriptions grow: tokenising the article, finding the
+ * candidate subscriptions, verifying them and building the alerts. The cost should stay flat in the number of
+ * subscriptions (see README, "Alerts").
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class AlertBenchmarks {
+
+    private static final int ARTICLES = 512;
+    private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
+
+    @Param({"100", "1000", "10000"})
+    public int subscriptions;
+
+    private final List<EnrichedArticle> articles = new ArrayList<>();
+    private SubscriptionIndex index;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SubscriptionRegistry registry = new SubscriptionRegistry();
+        SubscriptionWorkload.generate(subscriptions, 7).forEach(registry::put);
+        index = registry.index();
+        Workload workload = new Workload(42, 0.0, 3000);
+        for (int i = 0; i < ARTICLES; i++) {
+            RawArticle raw = workload.next(NOW);
+            articles.add(EnrichedArticle.newBuilder()
+                    .setId(raw.getId()).setOrigin(raw.getOrigin()).setSource(raw.getSource()).setUrl(raw.getUrl())
+                    .setTitle(raw.getTitle()).setBody(raw.getBody()).setIngestedAt(NOW).setProcessedAt(NOW)
+                    .setClassifierVersion("bench").setTopics(List.of()).setFingerprint(new Fingerprint("", List.of()))
+                    .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.ORIGINAL).setClusterId(raw.getId())
+                            .setCanonicalId(raw.getId()).setSimilarity(1.0).setMethod(MatchMethod.NONE).setStoryFirstSeen(NOW).build())
+                    .setWordCount(0).setKeywords(List.of())
+                    .build());
+        }
+    }
+
+    @Benchmark
+    public List<Alert> match() {
+        next = (next + 1) % ARTICLES;
+        return AlertMatcher.alertsFor(articles.get(next), index, NOW);
+    }
+}
