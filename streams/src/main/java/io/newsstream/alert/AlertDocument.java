@@ -1,8 +1,11 @@
 package io.newsstream.alert;
 
 import io.newsstream.normalize.CanonicalTokens;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,13 +13,46 @@ import java.util.stream.Collectors;
  * What a subscription query is matched against: the article's canonical words (so matching is whole-word,
  * case- and accent-insensitive), its topic labels, its source and its entities.
  */
-public record AlertDocument(List<String> words, Set<String> topics, String source, Set<String> entities) {
+public record AlertDocument(List<String> words, Set<String> topics, String source, Set<String> entities,
+                            Map<String, int[]> positions) {
 
-    public AlertDocument {
-        words = List.copyOf(words);
-        topics = Set.copyOf(topics);
-        entities = entities.stream().map(AlertDocument::canonical).collect(Collectors.toUnmodifiableSet());
-        source = source == null ? "" : canonical(source);
+    private static final int[] NONE = new int[0];
+
+    public AlertDocument(List<String> words, Set<String> topics, String source, Set<String> entities) {
+        this(List.copyOf(words), Set.copyOf(topics), source == null ? "" : canonical(source),
+                entities.stream().map(AlertDocument::canonical).collect(Collectors.toUnmodifiableSet()), positions(words));
+    }
+
+    /** Where each word occurs: phrases are verified from their first word's occurrences, not by scanning. */
+    private static Map<String, int[]> positions(List<String> words) {
+        Map<String, List<Integer>> lists = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            lists.computeIfAbsent(words.get(i), w -> new ArrayList<>(2)).add(i);
+        }
+        Map<String, int[]> positions = new HashMap<>(lists.size() * 2);
+        lists.forEach((w, l) -> positions.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+        return positions;
+    }
+
+    /** The positions of a word in the document, in order. */
+    public int[] positionsOf(String word) {
+        return positions.getOrDefault(word, NONE);
+    }
+
+    /** The distinct words of the document. */
+    public Set<String> distinctWords() {
+        return positions.keySet();
+    }
+
+    /** The document's field values as candidate lookup indexes them: {@code topic:LABEL}, {@code source:NAME}, ... */
+    public List<String> fieldKeys() {
+        List<String> keys = new ArrayList<>();
+        topics.forEach(t -> keys.add("topic:" + t.toLowerCase(Locale.ROOT)));
+        if (!source.isEmpty()) {
+            keys.add("source:" + source);
+        }
+        entities.forEach(e -> keys.add("entity:" + e));
+        return keys;
     }
 
     public static AlertDocument of(String text, Set<String> topics, String source, Set<String> entities) {

@@ -1,8 +1,10 @@
 package io.newsstream.alert;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A parsed subscription query (see {@link QueryParser} for the grammar). Matching is pure: a query either
@@ -15,6 +17,21 @@ public sealed interface Query {
 
     /** The words and phrases a document must contain for this query to be worth verifying (for candidate lookup). */
     List<List<String>> positiveTerms();
+
+    /**
+     * What a matching document must contain, as alternatives: the query can match only if every word of at least
+     * one alternative occurs (field filters count as words, {@code topic:cartels}). An empty alternative means
+     * there is no such requirement (NOT).
+     * Candidate lookup counts these words instead of verifying every query.
+     */
+    List<Set<String>> requirements();
+
+    /** Alternatives above this many are not multiplied out: one side of an AND is then requirement enough. */
+    int MAX_ALTERNATIVES = 16;
+
+    private static List<Set<String>> unconditional() {
+        return List.of(Set.of());
+    }
 
     /** A word or an exact phrase, as canonical words. */
     record Phrase(List<String> words) implements Query {
@@ -35,9 +52,13 @@ public sealed interface Query {
         List<Integer> positions(AlertDocument doc) {
             List<Integer> found = new ArrayList<>();
             List<String> text = doc.words();
-            for (int i = 0; i + words.size() <= text.size(); i++) {
-                if (text.subList(i, i + words.size()).equals(words)) {
-                    found.add(i);
+            for (int start : doc.positionsOf(words.get(0))) {
+                boolean all = start + words.size() <= text.size();
+                for (int k = 1; k < words.size() && all; k++) {
+                    all = text.get(start + k).equals(words.get(k));
+                }
+                if (all) {
+                    found.add(start);
                 }
             }
             return found;
@@ -46,6 +67,11 @@ public sealed interface Query {
         @Override
         public List<List<String>> positiveTerms() {
             return List.of(words);
+        }
+
+        @Override
+        public List<Set<String>> requirements() {
+            return List.of(Set.copyOf(words));
         }
     }
 
@@ -70,6 +96,13 @@ public sealed interface Query {
         public List<List<String>> positiveTerms() {
             return List.of(left.words(), right.words());
         }
+
+        @Override
+        public List<Set<String>> requirements() {
+            Set<String> both = new HashSet<>(left.words());
+            both.addAll(right.words());
+            return List.of(Set.copyOf(both));
+        }
     }
 
     /** A field filter: {@code topic:LABEL}, {@code source:NAME} or {@code entity:NAME}. */
@@ -92,6 +125,16 @@ public sealed interface Query {
         public List<List<String>> positiveTerms() {
             return List.of();
         }
+
+        /** The document must carry this field value: indexed like a word (see {@link AlertDocument#fieldKeys()}). */
+        @Override
+        public List<Set<String>> requirements() {
+            return List.of(Set.of(key()));
+        }
+
+        String key() {
+            return name + ":" + (name.equals("topic") ? value.toLowerCase(Locale.ROOT) : AlertDocument.canonical(value));
+        }
     }
 
     record And(Query left, Query right) implements Query {
@@ -111,6 +154,25 @@ public sealed interface Query {
             terms.addAll(right.positiveTerms());
             return terms;
         }
+
+        /** Both sides' requirements at once; when that would be too many alternatives, the more selective side's. */
+        @Override
+        public List<Set<String>> requirements() {
+            List<Set<String>> l = left.requirements();
+            List<Set<String>> r = right.requirements();
+            if (l.size() * r.size() > MAX_ALTERNATIVES) {
+                return l.size() <= r.size() ? l : r;
+            }
+            List<Set<String>> both = new ArrayList<>();
+            for (Set<String> a : l) {
+                for (Set<String> b : r) {
+                    Set<String> union = new HashSet<>(a);
+                    union.addAll(b);
+                    both.add(Set.copyOf(union));
+                }
+            }
+            return both;
+        }
     }
 
     record Or(Query left, Query right) implements Query {
@@ -127,6 +189,14 @@ public sealed interface Query {
             terms.addAll(right.positiveTerms());
             return terms;
         }
+
+        /** Either side's alternatives; a side without requirement leaves the whole without one. */
+        @Override
+        public List<Set<String>> requirements() {
+            List<Set<String>> either = new ArrayList<>(left.requirements());
+            either.addAll(right.requirements());
+            return either.stream().anyMatch(Set::isEmpty) ? unconditional() : either;
+        }
     }
 
     record Not(Query inner) implements Query {
@@ -138,6 +208,11 @@ public sealed interface Query {
         @Override
         public List<List<String>> positiveTerms() {
             return List.of();
+        }
+
+        @Override
+        public List<Set<String>> requirements() {
+            return unconditional();
         }
     }
 }

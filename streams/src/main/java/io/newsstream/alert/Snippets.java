@@ -2,11 +2,13 @@ package io.newsstream.alert;
 
 import io.newsstream.normalize.Token;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The passage of an article shown in an alert: a window of text around the first match, the match marked. Pure. */
 public final class Snippets {
 
     static final int CONTEXT_CHARS = 80;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Snippets() {
     }
@@ -73,6 +75,6 @@ public final class Snippets {
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(s).replaceAll(" ");
     }
 }

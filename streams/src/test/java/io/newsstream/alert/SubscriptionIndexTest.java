@@ -2,6 +2,7 @@ package io.newsstream.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.newsstream.schema.Subscription;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,24 @@ class SubscriptionIndexTest {
 
     @Test
     void shouldForgetRemovedAndReplacedSubscriptions() {
+        SubscriptionRegistry registry = new SubscriptionRegistry();
+        registry.put(Subscription.newBuilder().setId("a").setQuery("tunnel").build());
+        registry.put(Subscription.newBuilder().setId("a").setQuery("submarine").build());
+        registry.put(Subscription.newBuilder().setId("b").setQuery("Nogales").build());
+        registry.remove("b");
+        assertEquals(List.of(), registry.index().match(TUNNEL_STORY));
+        assertEquals(1, registry.index().size());
+    }
+
+    @Test
+    void shouldVerifyOnlyWhatTheArticlesWordsAllowAndStillGetEveryOperatorRight() {
         SubscriptionIndex index = new SubscriptionIndex();
-        index.put("a", QueryParser.parse("tunnel"));
-        index.put("a", QueryParser.parse("submarine"));
-        index.put("b", QueryParser.parse("Nogales"));
-        index.remove("b");
-        assertEquals(List.of(), index.match(TUNNEL_STORY));
-        assertEquals(1, index.size());
+        index.put("all-three", QueryParser.parse("tunnel AND Nogales AND agents"));
+        index.put("one-missing", QueryParser.parse("tunnel AND submarine"));
+        index.put("near", QueryParser.parse("tunnel NEAR/3 border"));
+        index.put("either", QueryParser.parse("(submarine AND torpedo) OR (drug AND tunnel)"));
+        index.put("words-but-not-the-phrase", QueryParser.parse("\"tunnel drug\""));
+        assertEquals(List.of("all-three", "either", "near"),
+                index.match(TUNNEL_STORY).stream().map(SubscriptionIndex.Hit::subscriptionId).toList());
     }
 }
