@@ -100,7 +100,7 @@ public final class KeywordClassifier {
         double total = 0;
         List<LabelScore.TermMatch> evidence = new ArrayList<>();
         for (List<LabelScore.TermMatch> matches : byPhrase.values()) {
-            LabelScore.TermMatch strongest = matches.stream().max(Comparator.comparingDouble(LabelScore.TermMatch::weight)).orElseThrow();
+            LabelScore.TermMatch strongest = strongest(matches);
             total += strongest.weight() * Math.sqrt(matches.size());
             evidence.add(strongest);
         }
@@ -112,6 +112,17 @@ public final class KeywordClassifier {
         evidence.sort(Comparator.comparingDouble(LabelScore.TermMatch::weight).reversed());
         List<LabelScore.TermMatch> shown = evidence.size() > MAX_EVIDENCE ? evidence.subList(0, MAX_EVIDENCE) : evidence;
         return new LabelScore(rule.label(), Math.round(score * 1000) / 1000.0, score >= rule.threshold(), List.copyOf(shown));
+    }
+
+    /** The heaviest match, the first of equals (a loop: this runs for every phrase found in every article). */
+    private static LabelScore.TermMatch strongest(List<LabelScore.TermMatch> matches) {
+        LabelScore.TermMatch strongest = matches.get(0);
+        for (LabelScore.TermMatch m : matches) {
+            if (Double.compare(m.weight(), strongest.weight()) > 0) {
+                strongest = m;
+            }
+        }
+        return strongest;
     }
 
     private static LabelScore.TermMatch match(PhraseIndex.Hit<?> hit, List<Token> tokens, String text, int titleEnd, double weight) {
@@ -150,6 +161,10 @@ public final class KeywordClassifier {
         }
         List<PhraseIndex.Hit<Term>> kept = new ArrayList<>(hits);
         for (CompiledVeto veto : label.contextVetoes()) {
+            // Looking for the context costs a pass over the article: only worth it when a vetoed term occurs.
+            if (kept.stream().noneMatch(hit -> veto.terms().contains(hit.value().phrase()))) {
+                continue;
+            }
             List<PhraseIndex.Hit<Boolean>> context = veto.context().find(tokens);
             if (!context.isEmpty()) {
                 kept.removeIf(hit -> veto.terms().contains(hit.value().phrase()) && near(hit, context, veto.window()));

@@ -3,9 +3,11 @@ package io.newsstream.classify;
 import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Finds whole-word occurrences of many phrases in a token sequence. A phrase is written as text
@@ -27,7 +29,13 @@ final class PhraseIndex<T> {
     private static final int PREFIX_KEY = 3;
 
     private final Map<String, List<Entry<T>>> byFirstWord = new HashMap<>();
-    private final Map<String, List<Entry<T>>> byPrefixStart = new HashMap<>();
+    private final TreeMap<Long, List<Entry<T>>> byPrefixStart = new TreeMap<>();
+    /**
+     * {@link #byPrefixStart} as parallel arrays, searched with the token's first letters packed into a long: the
+     * lookup for every token of every article then makes no substring and boxes nothing.
+     */
+    private long[] prefixKeys = new long[0];
+    private List<List<Entry<T>>> prefixGroups = List.of();
     private final List<Entry<T>> shortPrefixes = new ArrayList<>();
 
     void add(String phrase, T value) {
@@ -42,7 +50,9 @@ final class PhraseIndex<T> {
             if (first.length() < PREFIX_KEY) {
                 shortPrefixes.add(entry);
             } else {
-                byPrefixStart.computeIfAbsent(first.substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(entry);
+                byPrefixStart.computeIfAbsent(prefixKey(first), k -> new ArrayList<>()).add(entry);
+                prefixKeys = byPrefixStart.keySet().stream().mapToLong(Long::longValue).toArray();
+                prefixGroups = List.copyOf(byPrefixStart.values());
             }
         } else {
             byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(entry);
@@ -61,12 +71,22 @@ final class PhraseIndex<T> {
                     }
                 }
             }
-            if (word.length() >= PREFIX_KEY) {
-                addPrefixHits(byPrefixStart.get(word.substring(0, PREFIX_KEY)), word, i, hits);
+            if (word.length() >= PREFIX_KEY && prefixKeys.length > 0) {
+                int group = Arrays.binarySearch(prefixKeys, prefixKey(word));
+                addPrefixHits(group < 0 ? null : prefixGroups.get(group), word, i, hits);
             }
             addPrefixHits(shortPrefixes, word, i, hits);
         }
         return hits;
+    }
+
+    /** The first {@value #PREFIX_KEY} characters of a word (at least that long), 16 bits each. */
+    private static long prefixKey(String word) {
+        long key = 0;
+        for (int k = 0; k < PREFIX_KEY; k++) {
+            key = key << Character.SIZE | word.charAt(k);
+        }
+        return key;
     }
 
     private void addPrefixHits(List<Entry<T>> entries, String word, int position, List<Hit<T>> hits) {

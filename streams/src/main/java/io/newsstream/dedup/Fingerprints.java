@@ -20,10 +20,12 @@ public final class Fingerprints {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
+        // One encoding and one digest update for the whole text: the same bytes as token by token (spaces keep
+        // the tokens' encodings apart), without a small array and a digest call per token.
+        StringBuilder text = new StringBuilder();
         for (String t : tokens) {
-            sha.update(t.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) ' ');
+            text.append(t).append(' ');
         }
-        return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }

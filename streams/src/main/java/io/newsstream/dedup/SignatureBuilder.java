@@ -4,12 +4,10 @@ import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.Token;
 import io.newsstream.schema.Signature;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Describes an article body for near-duplicate detection (see README, "Syndicated copies"):
@@ -57,29 +55,36 @@ public final class SignatureBuilder {
      * article once and describes its body without the headline or dateline.
      */
     public Result describe(String text, List<Token> tokens) {
-        boolean[] quoted = quotedTokens(text, tokens);
-        long[] wordHashes = new long[tokens.size()];
-        boolean[] stopword = new boolean[tokens.size()];
-        for (int i = 0; i < tokens.size(); i++) {
-            wordHashes[i] = wordHash(tokens.get(i).text());
-            stopword[i] = STOPWORDS.contains(tokens.get(i).text());
+        // Plain arrays: the loops below read every token several times, and callers may pass a sub-list view.
+        String[] words = new String[tokens.size()];
+        int[] starts = new int[tokens.size()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = tokens.get(i).text();
+            starts[i] = tokens.get(i).start();
         }
-        int count = Math.max(tokens.isEmpty() ? 0 : 1, tokens.size() - SHINGLE_WORDS + 1);
+        boolean[] quoted = quotedTokens(text, starts);
+        long[] wordHashes = new long[words.length];
+        boolean[] stopword = new boolean[words.length];
+        for (int i = 0; i < words.length; i++) {
+            wordHashes[i] = wordHash(words[i]);
+            stopword[i] = STOPWORDS.contains(words[i]);
+        }
+        int count = Math.max(words.length == 0 ? 0 : 1, words.length - SHINGLE_WORDS + 1);
         // Each shingle as one long: its 32-bit hash in the high half (sort key), 1 in bit 0 when it is narrative.
         long[] shingles = new long[count];
-        TreeSet<Long> anchorHashes = new TreeSet<>();
+        SmallestDistinct anchorHashes = new SmallestDistinct(anchors);
         for (int i = 0; i < count; i++) {
-            int end = Math.min(tokens.size(), i + SHINGLE_WORDS);
+            int end = Math.min(words.length, i + SHINGLE_WORDS);
             long h = shingleHash(wordHashes, i, end);
             shingles[i] = (h & 0xFFFFFFFF00000000L) | (anyQuoted(quoted, i, end) ? 0 : 1);
             if (!allTrue(stopword, i, end)) {
-                keepSmallest(anchorHashes, h, anchors);
+                anchorHashes.offer(h);
             }
         }
         Arrays.sort(shingles);
         int distinct = 0;
         ByteBuffer kept = ByteBuffer.allocate(Math.min(count, maxShingles) * Integer.BYTES);
-        BitSet narrative = new BitSet();
+        BitSet narrative = new BitSet(Math.min(count, maxShingles)); // sized once, not grown bit by bit
         for (int i = 0; i < count; i++) {
             int hash = (int) (shingles[i] >>> 32);
             boolean repeat = i > 0 && (int) (shingles[i - 1] >>> 32) == hash;
@@ -96,29 +101,49 @@ public final class SignatureBuilder {
             }
             distinct++;
         }
-        TreeSet<Integer> facts = factHashes(text, tokens);
+        int[] facts = factHashes(text, words, starts);
         Signature signature = Signature.newBuilder()
                 .setShingleCount(distinct)
                 .setShingles(kept.flip())
                 .setNarrative(ByteBuffer.wrap(narrative.toByteArray()))
                 .setFacts(pack(facts))
-                .setFactCount(facts.size())
+                .setFactCount(facts.length)
                 .build();
-        String exactHash = Fingerprints.exactHash(tokens.stream().map(Token::text).toList());
-        return new Result(exactHash, List.copyOf(anchorHashes), signature);
+        String exactHash = Fingerprints.exactHash(Arrays.asList(words));
+        return new Result(exactHash, anchorHashes.ascending(), signature);
     }
 
-    /** Numbers, and words of two or more letters capitalised where a sentence does not begin. */
-    static TreeSet<Integer> factHashes(String text, List<Token> tokens) {
-        TreeSet<Integer> facts = new TreeSet<>();
-        for (Token t : tokens) {
-            boolean number = t.text().chars().anyMatch(Character::isDigit);
-            boolean name = t.text().length() >= 2 && Character.isUpperCase(text.charAt(t.start())) && !startsSentence(text, t.start());
-            if (number || name) {
-                facts.add(t.text().hashCode() * 0x9E3779B1);
+    /**
+     * Numbers, and words of two or more letters capitalised where a sentence does not begin: their distinct
+     * hashes, ascending.
+     */
+    static int[] factHashes(String text, String[] words, int[] starts) {
+        int[] facts = new int[words.length];
+        int count = 0;
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            boolean name = word.length() >= 2 && Character.isUpperCase(text.charAt(starts[i])) && !startsSentence(text, starts[i]);
+            if (hasDigit(word) || name) {
+                facts[count++] = word.hashCode() * 0x9E3779B1;
             }
         }
-        return facts;
+        Arrays.sort(facts, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (distinct == 0 || facts[distinct - 1] != facts[i]) {
+                facts[distinct++] = facts[i];
+            }
+        }
+        return Arrays.copyOf(facts, distinct);
+    }
+
+    private static boolean hasDigit(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (Character.isDigit(word.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsSentence(String text, int start) {
@@ -133,21 +158,25 @@ public final class SignatureBuilder {
         return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '—';
     }
 
-    /** Which tokens sit inside double quotation marks (quotes are closed at each paragraph, as news style does). */
-    static boolean[] quotedTokens(String text, List<Token> tokens) {
-        boolean[] quoted = new boolean[tokens.size()];
+    /**
+     * Which tokens (given by their start offsets, ascending) sit inside double quotation marks; quotes are closed
+     * at each paragraph, as news style does. The text is read from its beginning, so a quote opened before the
+     * first token counts.
+     */
+    static boolean[] quotedTokens(String text, int[] starts) {
+        boolean[] quoted = new boolean[starts.length];
         boolean inQuote = false;
-        int t = 0;
-        for (int i = 0; i < text.length() && t < tokens.size(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                inQuote = !inQuote;
-            } else if (c == '\n') {
-                inQuote = false;
+        int i = 0;
+        for (int t = 0; t < starts.length; t++) {
+            for (; i <= starts[t]; i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    inQuote = !inQuote;
+                } else if (c == '\n') {
+                    inQuote = false;
+                }
             }
-            while (t < tokens.size() && tokens.get(t).start() == i) {
-                quoted[t++] = inQuote;
-            }
+            quoted[t] = inQuote;
         }
         return quoted;
     }
@@ -170,19 +199,11 @@ public final class SignatureBuilder {
         return true;
     }
 
-    private static void keepSmallest(TreeSet<Long> smallest, long h, int k) {
-        if (smallest.size() < k) {
-            smallest.add(h);
-        } else if (h < smallest.last() && smallest.add(h)) {
-            smallest.pollLast();
+    static ByteBuffer pack(int[] ascending) {
+        ByteBuffer buffer = ByteBuffer.allocate(ascending.length * Integer.BYTES);
+        for (int value : ascending) {
+            buffer.putInt(value);
         }
-    }
-
-    static ByteBuffer pack(Iterable<Integer> ascending) {
-        List<Integer> values = new ArrayList<>();
-        ascending.forEach(values::add);
-        ByteBuffer buffer = ByteBuffer.allocate(values.size() * Integer.BYTES);
-        values.forEach(buffer::putInt);
         return buffer.flip();
     }
 

@@ -1,5 +1,6 @@
 package io.newsstream.enrich;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +29,70 @@ public final class Enricher {
      * @param bodyTokens  canonical tokens of the body
      */
     public Enrichment enrich(List<String> titleTokens, List<String> bodyTokens) {
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, Integer> firstSeen = new HashMap<>();
-        count(titleTokens, 2, counts, firstSeen);
-        count(bodyTokens, 1, counts, firstSeen);
-        List<String> keywords = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                        .thenComparing(e -> firstSeen.get(e.getKey())))
-                .limit(KEYWORDS)
-                .map(Map.Entry::getKey)
-                .toList();
-        return new Enrichment(bodyTokens.size(), keywords);
+        Map<String, Counted> byWord = new HashMap<>();
+        List<Counted> firstSeenOrder = new ArrayList<>();
+        count(titleTokens, 2, byWord, firstSeenOrder);
+        count(bodyTokens, 1, byWord, firstSeenOrder);
+        return new Enrichment(bodyTokens.size(), mostRepeated(firstSeenOrder));
     }
 
-    private static void count(List<String> tokens, int weight, Map<String, Integer> counts, Map<String, Integer> firstSeen) {
+    /** A content word and its weighted count. */
+    private static final class Counted {
+        private final String word;
+        private int count;
+
+        Counted(String word) {
+            this.word = word;
+        }
+    }
+
+    private static void count(List<String> tokens, int weight, Map<String, Counted> byWord, List<Counted> firstSeenOrder) {
         for (String t : tokens) {
             if (t.length() >= MIN_KEYWORD_LENGTH && !STOPWORDS.contains(t) && !isNumber(t)) {
-                counts.merge(t, weight, Integer::sum);
-                firstSeen.putIfAbsent(t, firstSeen.size());
+                Counted c = byWord.get(t);
+                if (c == null) {
+                    c = new Counted(t);
+                    byWord.put(t, c);
+                    firstSeenOrder.add(c);
+                }
+                c.count += weight;
             }
         }
     }
 
+    /**
+     * The {@value #KEYWORDS} highest counts, ties going to the word seen first. Kept in a small ranked array
+     * while the words are read in first-seen order, rather than sorting every word of the article: a word read
+     * later ranks after every kept word with at least its count.
+     */
+    private static List<String> mostRepeated(List<Counted> firstSeenOrder) {
+        Counted[] ranked = new Counted[KEYWORDS];
+        int size = 0;
+        for (Counted c : firstSeenOrder) {
+            int at = size;
+            while (at > 0 && ranked[at - 1].count < c.count) {
+                at--;
+            }
+            if (at < KEYWORDS) {
+                // When the ranking is full, its last word falls off the end.
+                System.arraycopy(ranked, at, ranked, at + 1, Math.min(size, KEYWORDS - 1) - at);
+                ranked[at] = c;
+                size = Math.min(size + 1, KEYWORDS);
+            }
+        }
+        String[] keywords = new String[size];
+        for (int i = 0; i < size; i++) {
+            keywords[i] = ranked[i].word;
+        }
+        return List.of(keywords);
+    }
+
     private static boolean isNumber(String token) {
-        return token.chars().allMatch(Character::isDigit);
+        for (int k = 0; k < token.length(); k++) {
+            if (!Character.isDigit(token.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -18,7 +18,6 @@ public final class TextNormalizer {
 
     private static final Pattern TAG = Pattern.compile("<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?|!--.*?--)>");
     private static final Pattern BLOCK_TAG = Pattern.compile("(?i)</?(?:p|div|br|h[1-6]|li|blockquote)\\b[^>]*>");
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
 
     /** "WASHINGTON (Meridian Wire) —": a capitalised place, an optional credit in brackets, then a dash. */
     private static final Pattern DATELINE = Pattern.compile(
@@ -35,12 +34,14 @@ public final class TextNormalizer {
             "may not be published", "may not be reproduced", "may not be redistributed", "this story has been");
     /** Boilerplate paragraphs are short; longer ones that mention these words are story text. */
     private static final int BOILERPLATE_MAX_WORDS = 30;
+    /** Marks a character {@link #straightened} drops. */
+    private static final int DROP = -1;
 
     /** Normalises headline and body. Either may be null. */
     public NormalizedArticle normalize(String title, String body) {
         String cleanTitle = title == null ? "" : clean(stripTags(title)).replace('\n', ' ').strip();
         List<String> paragraphs = new ArrayList<>();
-        for (String raw : PARAGRAPH_BREAK.split(clean(paragraphTags(body == null ? "" : body)))) {
+        for (String raw : splitAtBlankLines(clean(paragraphTags(body == null ? "" : body)))) {
             String p = raw.replace('\n', ' ').strip();
             if (!p.isEmpty() && !isBoilerplate(p)) {
                 paragraphs.add(paragraphs.isEmpty() ? withoutCredit(p) : p);
@@ -62,27 +63,79 @@ public final class TextNormalizer {
         if (!isAscii(t)) {
             t = Normalizer.normalize(t, Normalizer.Form.NFKC);
         }
-        StringBuilder out = new StringBuilder(t.length());
+        // Most text needs no change: runs of unchanged characters are copied in one go, and the text itself is
+        // returned when nothing changed.
+        StringBuilder out = null;
+        int copiedTo = 0;
         boolean inSpace = false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
+            int replacement;
             if (isHorizontalSpace(c)) {
-                if (!inSpace) {
-                    out.append(' ');
-                }
+                replacement = inSpace ? DROP : ' ';
                 inSpace = true;
-                continue;
+            } else {
+                replacement = straightened(c);
+                inSpace = false;
             }
-            inSpace = false;
-            switch (c) {
-                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> out.append('\'');
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> out.append('"');
-                case '\u2010', '\u2011', '\u2012' -> out.append('-');
-                case '\u00AD', '\u200C', '\u200D', '\uFEFF', '\r' -> { } // invisible: soft hyphen, zero-width joiners
-                default -> out.append(c);
+            if (replacement != c) {
+                if (out == null) {
+                    out = new StringBuilder(t.length());
+                }
+                out.append(t, copiedTo, i);
+                if (replacement != DROP) {
+                    out.append((char) replacement);
+                }
+                copiedTo = i + 1;
             }
         }
-        return out.toString();
+        return out == null ? t : out.append(t, copiedTo, t.length()).toString();
+    }
+
+    /** Typographic quotes and dashes as plain ones; invisible characters as {@link #DROP}; others unchanged. */
+    private static int straightened(char c) {
+        return switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+            case '\u2010', '\u2011', '\u2012' -> '-';
+            case '\u00AD', '\u200C', '\u200D', '\uFEFF', '\r' -> DROP; // soft hyphen, zero-width joiners
+            default -> c;
+        };
+    }
+
+    /**
+     * The pieces between blank lines: what splitting at the pattern {@code \n\s*\n} gives (plus empty pieces,
+     * which the caller drops), without running a regex over the whole body. A line break ends a piece when the
+     * whitespace after it holds another line break; the separator runs to the last of those.
+     */
+    static List<String> splitAtBlankLines(String text) {
+        List<String> pieces = new ArrayList<>();
+        int pieceStart = 0;
+        int lineBreak = text.indexOf('\n');
+        while (lineBreak >= 0) {
+            int lastBreak = -1;
+            int j = lineBreak + 1;
+            while (j < text.length() && isPatternSpace(text.charAt(j))) {
+                if (text.charAt(j) == '\n') {
+                    lastBreak = j;
+                }
+                j++;
+            }
+            if (lastBreak < 0) {
+                lineBreak = text.indexOf('\n', j);
+            } else {
+                pieces.add(text.substring(pieceStart, lineBreak));
+                pieceStart = lastBreak + 1;
+                lineBreak = text.indexOf('\n', pieceStart);
+            }
+        }
+        pieces.add(text.substring(pieceStart));
+        return pieces;
+    }
+
+    /** The characters of the regex class {@code \s}. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static boolean isHorizontalSpace(char c) {
@@ -100,7 +153,7 @@ public final class TextNormalizer {
     }
 
     private static String paragraphTags(String body) {
-        return stripTags(BLOCK_TAG.matcher(body).replaceAll("\n\n"));
+        return body.indexOf('<') < 0 ? body : stripTags(BLOCK_TAG.matcher(body).replaceAll("\n\n"));
     }
 
     private static String stripTags(String text) {
@@ -108,14 +161,20 @@ public final class TextNormalizer {
     }
 
     static boolean isBoilerplate(String paragraph) {
-        if (BYLINE.matcher(paragraph).matches()) {
+        if (startsWithBy(paragraph) && BYLINE.matcher(paragraph).matches()) {
             return true;
         }
-        if (wordCount(paragraph) > BOILERPLATE_MAX_WORDS) {
+        if (hasMoreWordsThan(paragraph, BOILERPLATE_MAX_WORDS)) {
             return false;
         }
         String lower = paragraph.toLowerCase(Locale.ROOT);
         return BOILERPLATE_OPENINGS.stream().anyMatch(lower::startsWith) || BOILERPLATE_MARKERS.stream().anyMatch(lower::contains);
+    }
+
+    /** What every byline starts with; checked first so that ordinary paragraphs skip the byline pattern. */
+    private static boolean startsWithBy(String paragraph) {
+        return paragraph.length() > 2 && (paragraph.charAt(0) == 'b' || paragraph.charAt(0) == 'B')
+                && (paragraph.charAt(1) == 'y' || paragraph.charAt(1) == 'Y');
     }
 
     /** Drops the agency credit from a dateline ("WASHINGTON (Meridian Wire) —" becomes "WASHINGTON —"). */
@@ -139,16 +198,17 @@ public final class TextNormalizer {
         return first.length() >= 2 && first.equals(first.toUpperCase(Locale.ROOT));
     }
 
-    static int wordCount(String text) {
+    /** Whether the text has more than {@code limit} words; stops reading once it has (story paragraphs are long). */
+    static boolean hasMoreWordsThan(String text, int limit) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
             boolean letter = Character.isLetterOrDigit(text.charAt(i));
-            if (letter && !inWord) {
-                words++;
+            if (letter && !inWord && ++words > limit) {
+                return true;
             }
             inWord = letter;
         }
-        return words;
+        return false;
     }
 }
