@@ -2,6 +2,7 @@ package io.newsstream.alert;
 
 import io.newsstream.normalize.CanonicalTokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +26,21 @@ public record AlertDocument(List<String> words, Set<String> topics, String sourc
 
     /** Where each word occurs: phrases are verified from their first word's occurrences, not by scanning. */
     private static Map<String, int[]> positions(List<String> words) {
-        Map<String, List<Integer>> lists = new HashMap<>();
+        Map<String, int[]> positions = new HashMap<>(words.size() * 2);
         for (int i = 0; i < words.size(); i++) {
-            lists.computeIfAbsent(words.get(i), w -> new ArrayList<>(2)).add(i);
+            int[] known = positions.get(words.get(i));
+            // Slot 0 counts the occurrences; arrays grow by doubling, and are trimmed below.
+            if (known == null) {
+                positions.put(words.get(i), new int[] {1, i});
+            } else {
+                if (known[0] + 1 == known.length) {
+                    known = Arrays.copyOf(known, known.length * 2);
+                    positions.put(words.get(i), known);
+                }
+                known[++known[0]] = i;
+            }
         }
-        Map<String, int[]> positions = new HashMap<>(lists.size() * 2);
-        lists.forEach((w, l) -> positions.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+        positions.replaceAll((w, p) -> Arrays.copyOfRange(p, 1, p[0] + 1));
         return positions;
     }
 

@@ -41,9 +41,11 @@ public sealed interface Query {
 
         @Override
         public boolean matches(AlertDocument doc, List<String> matched) {
-            if (!positions(doc).isEmpty()) {
-                matched.add(String.join(" ", words));
-                return true;
+            for (int start : doc.positionsOf(words.get(0))) {
+                if (occursAt(doc, start)) {
+                    matched.add(String.join(" ", words));
+                    return true;
+                }
             }
             return false;
         }
@@ -51,17 +53,25 @@ public sealed interface Query {
         /** Start positions of every occurrence in the document. */
         List<Integer> positions(AlertDocument doc) {
             List<Integer> found = new ArrayList<>();
-            List<String> text = doc.words();
             for (int start : doc.positionsOf(words.get(0))) {
-                boolean all = start + words.size() <= text.size();
-                for (int k = 1; k < words.size() && all; k++) {
-                    all = text.get(start + k).equals(words.get(k));
-                }
-                if (all) {
+                if (occursAt(doc, start)) {
                     found.add(start);
                 }
             }
             return found;
+        }
+
+        private boolean occursAt(AlertDocument doc, int start) {
+            List<String> text = doc.words();
+            if (start + words.size() > text.size()) {
+                return false;
+            }
+            for (int k = 1; k < words.size(); k++) {
+                if (!text.get(start + k).equals(words.get(k))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

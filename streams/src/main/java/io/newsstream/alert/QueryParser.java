@@ -144,6 +144,12 @@ public final class QueryParser {
     }
 
     private static Query.Phrase phrase(Lexeme l) {
+        int wildcard = Math.max(l.text().indexOf('*'), l.text().indexOf('?'));
+        if (wildcard >= 0) {
+            // Silently searching "sanction" for "sanction*" would miss what the user asked for: say so instead.
+            throw new QuerySyntaxException(l.position() + wildcard + (l.kind() == Kind.PHRASE ? 1 : 0),
+                    "wildcards are not supported: list the forms (sanction OR sanctions)");
+        }
         List<String> words = CanonicalTokens.of(l.text());
         if (words.isEmpty()) {
             throw new QuerySyntaxException(l.position(), "'" + l.text() + "' has no searchable words");

@@ -7,6 +7,7 @@ import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
 import io.newsstream.loadtest.BenchRun;
 import io.newsstream.loadtest.Measurement;
+import io.newsstream.loadtest.SubscriptionWorkload;
 import io.newsstream.loadtest.Workload;
 import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.RawArticle;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--copy-share", defaultValue = "0.3", description = "Share of syndicated copies (default: ${DEFAULT-VALUE}).")
     double copyShare;
+
+    @Option(names = "--subscriptions", defaultValue = "1000", description = "Alert subscriptions active in the pipeline (default: ${DEFAULT-VALUE}).")
+    int subscriptions;
 
     @Option(names = "--bootstrap-servers", description = "Use this Kafka cluster instead of an embedded broker.")
     String bootstrapServers;
@@ -111,14 +116,17 @@ final class BenchCommand implements Callable<Integer> {
 
     private Measurement pipeline(NewsstreamConfig config, KafkaClients clients, String run, List<RawArticle> backlog,
                                  Workload workload, Duration latencyPhase) throws Exception {
-        NewsstreamConfig pl = config.with(Map.of("application.id", "bench-pipeline-" + run,
-                "topic.raw", "bench." + run + ".raw", "topic.enriched", "bench." + run + ".enriched",
-                "topic.dlq", "bench." + run + ".dlq", "topic.stories", "bench." + run + ".stories",
-                "topic.anchors", "bench." + run + ".anchors", "topic.label-pattern", "bench." + run + ".topic.%s"));
+        Map<String, String> settings = new HashMap<>(Map.of("application.id", "bench-pipeline-" + run,
+                "topic.label-pattern", "bench." + run + ".topic.%s"));
+        for (String topic : List.of("raw", "enriched", "dlq", "stories", "anchors", "subscriptions", "alerts")) {
+            settings.put("topic." + topic, "bench." + run + "." + topic);
+        }
+        NewsstreamConfig pl = config.with(settings);
         Topics topics = new Topics(pl.topics());
         Taxonomy taxonomy = Taxonomy.load(pl.taxonomyFile());
         TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), topics.compactedNames(),
                 pl.partitions(), pl.replicationFactor());
+        new SubscriptionTopic(pl, clients).write(SubscriptionWorkload.generate(subscriptions, 7));
         BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());
         bench.preload(backlog);
         try (Pipeline pipeline = Pipeline.start(pl, clients, taxonomy)) {

@@ -78,6 +78,8 @@ class QueryTest {
         assertError("tunnel NEAR/x border", 7, "NEAR needs a distance in words, e.g. NEAR/5");
         assertError("topic:cartels NEAR/3 tunnel", 14, "NEAR joins two words or \"phrases\"");
         assertError("NOT tunnel", 0, "the query has nothing to look for (only NOT terms)");
+        assertError("cartel OR sanction*", 18, "wildcards are not supported: list the forms (sanction OR sanctions)");
+        assertError("\"drug tun*\"", 9, "wildcards are not supported: list the forms (sanction OR sanctions)");
     }
 
     private static void assertError(String query, int position, String reason) {
