@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -36,7 +37,7 @@ class SchemaCompatibilityTest {
     void shouldStayBackwardAndForwardCompatibleWithTheReleasedVersion(Schema current) throws IOException {
         Path released = RELEASED.resolve(current.getName() + ".avsc");
         if (Boolean.getBoolean("newsstream.release-schemas")) {
-            Files.writeString(released, current.toString(true), StandardCharsets.UTF_8);
+            release(current, released);
         }
         assertTrue(Files.exists(released), "no released version of " + current.getName() + " in " + RELEASED);
         Schema previous = new Schema.Parser().parse(Files.readString(released, StandardCharsets.UTF_8));
@@ -46,5 +47,36 @@ class SchemaCompatibilityTest {
         assertEquals(SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(previous, current).getType(),
                 current.getName() + ": released readers cannot read data written with the new schema");
+    }
+
+    /** Data written with any earlier release (kept in {@code released/history}) must stay readable. */
+    @ParameterizedTest
+    @MethodSource("schemas")
+    void shouldReadDataWrittenWithEveryEarlierRelease(Schema current) throws IOException {
+        for (Path old : history(current.getName())) {
+            Schema earlier = new Schema.Parser().parse(Files.readString(old, StandardCharsets.UTF_8));
+            assertEquals(SchemaCompatibilityType.COMPATIBLE,
+                    SchemaCompatibility.checkReaderWriterCompatibility(current, earlier).getType(),
+                    current.getName() + ": new readers cannot read data written with " + old.getFileName());
+        }
+    }
+
+    /** Writes the new release; the one it replaces moves to the history, so decoders keep reading its data. */
+    private static void release(Schema current, Path released) throws IOException {
+        String text = current.toString(true);
+        if (Files.exists(released) && !Files.readString(released, StandardCharsets.UTF_8).equals(text)) {
+            Path history = RELEASED.resolve("history");
+            Files.createDirectories(history);
+            Files.move(released, history.resolve(current.getName() + "." + (history(current.getName()).size() + 1) + ".avsc"));
+        }
+        Files.writeString(released, text, StandardCharsets.UTF_8);
+    }
+
+    private static List<Path> history(String name) {
+        List<Path> versions = new ArrayList<>();
+        for (int n = 1; Files.exists(RELEASED.resolve("history/" + name + "." + n + ".avsc")); n++) {
+            versions.add(RELEASED.resolve("history/" + name + "." + n + ".avsc"));
+        }
+        return versions;
     }
 }

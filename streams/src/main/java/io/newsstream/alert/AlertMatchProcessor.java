@@ -4,8 +4,8 @@ import io.newsstream.schema.Alert;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.Subscription;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -30,9 +30,9 @@ public final class AlertMatchProcessor implements Processor<String, EnrichedArti
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         ReadOnlyKeyValueStore<String, Subscription> stored = context.getStateStore(SubscriptionStoreUpdater.STORE);
-        List<Subscription> all = new ArrayList<>();
+        Map<String, Subscription> all = new HashMap<>();
         try (KeyValueIterator<String, Subscription> it = stored.all()) {
-            it.forEachRemaining(kv -> all.add(kv.value));
+            it.forEachRemaining(kv -> all.put(kv.key, kv.value));
         }
         registry.loadOnce(all);
     }

@@ -36,7 +36,7 @@ public final class SubscriptionStoreUpdater implements Processor<String, Subscri
             registry.remove(record.key());
         } else {
             store.put(record.key(), record.value());
-            registry.put(record.value());
+            registry.put(record.key(), record.value());
         }
     }
 }

@@ -31,6 +31,9 @@ public final class Subscriptions {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a subscription needs an id");
         }
+        if (query == null) {
+            throw new QuerySyntaxException(0, "the query is empty");
+        }
         Subscription subscription = Subscription.newBuilder().setId(id).setQuery(query).setTopics(List.copyOf(topics))
                 .setCreatedAt(now).build();
         query(subscription);

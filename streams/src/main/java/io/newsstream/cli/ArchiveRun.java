@@ -108,6 +108,7 @@ final class ArchiveRun {
                                   IngestReport report, Set<String> subscriptions, Duration timeout) {
         Map<String, Integer> pending = new HashMap<>();
         report.accepted().forEach(a -> pending.merge(a.getId(), 1, Integer::sum));
+        Set<String> accepted = Set.copyOf(pending.keySet());
         Map<String, Queue<EnrichedArticle>> byId = new HashMap<>();
         List<PipelineFailure> failures = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
@@ -116,16 +117,20 @@ final class ArchiveRun {
         while ((!pending.isEmpty() || awaitingAlerts(subscriptions, lastEvent)) && Instant.now().isBefore(deadline)
                 && pipeline.failure() == null) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                lastEvent = Instant.now();
+                // On a shared cluster other runs write these topics too: only this run's records count.
                 if (r.topic().equals(topics.alerts().name())) {
                     Alert alert = topics.alerts().valueSerde().deserializer().deserialize(r.topic(), r.value());
-                    if (subscriptions.contains(alert.getSubscriptionId())) {
+                    if (subscriptions.contains(alert.getSubscriptionId()) && accepted.contains(alert.getArticleId())) {
                         alerts.add(alert);
+                        lastEvent = Instant.now();
                     }
                 } else if (r.topic().equals(topics.enriched().name())) {
                     EnrichedArticle a = topics.enriched().valueSerde().deserializer().deserialize(r.topic(), r.value());
-                    byId.computeIfAbsent(a.getId(), k -> new ArrayDeque<>()).add(a);
-                    settle(pending, a.getId());
+                    if (accepted.contains(a.getId())) {
+                        byId.computeIfAbsent(a.getId(), k -> new ArrayDeque<>()).add(a);
+                        settle(pending, a.getId());
+                        lastEvent = Instant.now();
+                    }
                 } else {
                     PipelineFailure f = topics.dlq().valueSerde().deserializer().deserialize(r.topic(), r.value());
                     failures.add(f);

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import picocli.CommandLine.Command;
@@ -110,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
                 .to(topics.enriched().name(), topics.raw().produced("passthrough-sink"));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            return measure(bench, backlog.size(), workload, latencyPhase);
+            return measure(bench, backlog.size(), workload, latencyPhase, null, null);
         }
     }
 
@@ -130,20 +131,25 @@ final class BenchCommand implements Callable<Integer> {
         BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());
         bench.preload(backlog);
         try (Pipeline pipeline = Pipeline.start(pl, clients, taxonomy)) {
-            return measure(bench, backlog.size(), workload, latencyPhase);
+            return measure(bench, backlog.size(), workload, latencyPhase, topics.alerts().name(),
+                    bytes -> topics.alerts().valueSerde().deserializer().deserialize(topics.alerts().name(), bytes).getArticleId());
         }
     }
 
-    private Measurement measure(BenchRun bench, int backlog, Workload workload, Duration latencyPhase) throws Exception {
+    private Measurement measure(BenchRun bench, int backlog, Workload workload, Duration latencyPhase, String alerts,
+                                Function<byte[], String> alertArticleId) throws Exception {
         double throughput = bench.throughput(backlog);
-        double[] latencies = bench.latencies(workload::next, rate, latencyPhase);
-        return new Measurement(throughput, Measurement.quantile(latencies, 0.5), Measurement.quantile(latencies, 0.99),
-                bench.peakHeapMb());
+        BenchRun.Latencies latencies = bench.latencies(workload::next, rate, latencyPhase, alerts, alertArticleId);
+        return new Measurement(throughput, Measurement.quantile(latencies.output(), 0.5),
+                Measurement.quantile(latencies.output(), 0.99), bench.peakHeapMb(),
+                Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99));
     }
 
     private static void report(PrintWriter out, String what, Measurement m) {
-        out.printf(Locale.ROOT, "%-12s %8.0f articles/s   latency p50 %6.0f ms  p99 %6.0f ms   peak heap %d MB%n", what,
-                m.articlesPerSecond(), m.latencyP50Ms(), m.latencyP99Ms(), m.peakHeapMb());
+        out.printf(Locale.ROOT, "%-12s %8.0f articles/s   latency p50 %6.0f ms  p99 %6.0f ms   peak heap %d MB%s%n", what,
+                m.articlesPerSecond(), m.latencyP50Ms(), m.latencyP99Ms(), m.peakHeapMb(),
+                Double.isNaN(m.alertP99Ms()) ? "" : String.format(Locale.ROOT, "   ingest→alert p50 %.0f ms  p99 %.0f ms",
+                        m.alertP50Ms(), m.alertP99Ms()));
         out.flush();
     }
 }

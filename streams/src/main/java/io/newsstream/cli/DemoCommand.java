@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  %-15s %s%n", s.getId(), s.getQuery() + (s.getTopics().isEmpty() ? "" : "  [topics " + String.join(",", s.getTopics()) + "]"));
         }
         for (Alert a : alerts) {
-            out.printf("%n[%s] %s%s%n    %s%n", a.getSubscriptionId(), a.getTitle(), a.getSource() == null ? "" : " — " + a.getSource(),
+            out.printf("%n[%s] %s%s%n    %s%n", a.getSubscriptionId(), a.getTitle() == null ? a.getArticleId() : a.getTitle(), a.getSource() == null ? "" : " — " + a.getSource(),
                     a.getSnippet());
         }
     }

@@ -30,7 +30,7 @@ final class SubscribeCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, description = "Subscription id (the alerts' key).")
     String id;
 
-    @Option(names = "--query", required = true, description = "The query, e.g. '\"border wall\" OR (cartel NEAR/5 fentanyl) NOT topic:foreign-policy'.")
+    @Option(names = "--query", required = true, description = "The query, e.g. '(\"border wall\" OR cartel NEAR/5 fentanyl) NOT topic:foreign-policy'.")
     String query;
 
     @Option(names = "--topics", split = ",", paramLabel = "LABEL", description = "Only articles with one of these labels.")
@@ -48,6 +48,9 @@ final class SubscribeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("subscribe: " + e.getMessage());
             spec.commandLine().getErr().println("  " + query);
             spec.commandLine().getErr().println("  " + " ".repeat(e.position()) + "^");
+            return 2;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("subscribe: " + e.getMessage());
             return 2;
         }
         NewsstreamConfig config = options.build(bootstrapServers);

@@ -28,7 +28,8 @@ public final class AnchorBuckets {
      *
      * @param matches          the earlier articles found here that passed verification
      * @param entry            the article's entry at this anchor, to write; null when the anchor is full
-     * @param articleFirstSeen when the article was first seen, as its entry here remembers it
+     * @param articleFirstSeen when the article was first seen, as its entry here remembers it; null when the
+     *                         anchor is full and keeps no entry
      */
     public record Outcome(List<AnchorMatch> matches, AnchorEntry entry, Instant articleFirstSeen) {
 
@@ -77,10 +78,10 @@ public final class AnchorBuckets {
                 }
             }
         }
-        Instant firstSeen = previous != null && previous.getFirstSeen() != null ? previous.getFirstSeen() : probe.getClusterSince();
         if (previous == null && others.size() >= capacity) {
-            return new Outcome(matches, null, firstSeen);
+            return new Outcome(matches, null, null);
         }
+        Instant firstSeen = previous != null && previous.getFirstSeen() != null ? previous.getFirstSeen() : probe.getClusterSince();
         // The article takes the story of a match it is sure to join — one found at the first anchor the two
         // share — at once, so a copy of a copy finds the story's root before the first copy's verdict is recorded.
         AnchorMatch joined = matches.stream().filter(m -> metFirstHere(m, probe)).reduce(null, Verdicts::better);

@@ -84,7 +84,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
             List<AnchorEntry> entries = entriesOf(anchor);
             AnchorBuckets.Outcome outcome = buckets.probe(anchor, entries, probe, eventTime, now, arrival, compared);
             outcome.matches().forEach(m -> matches.putIfAbsent(m.getCandidateId(), m));
-            firstSeen = outcome.articleFirstSeen();
+            firstSeen = earliest(firstSeen, outcome.articleFirstSeen());
             if (outcome.stored()) {
                 // A replay with another event time would leave the old entry behind under its old key.
                 entries.stream().filter(e -> e.getArticleId().equals(probe.getArticleId()))
@@ -93,7 +93,9 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
                 stored.add(anchor);
             }
         }
-        AnchorAnswer answer = new AnchorAnswer(probe.getArticleId(), List.copyOf(matches.values()), stored, firstSeen);
+        // An article every anchor here turned away is remembered nowhere on this partition: its time is the probe's.
+        AnchorAnswer answer = new AnchorAnswer(probe.getArticleId(), List.copyOf(matches.values()), stored,
+                firstSeen != null ? firstSeen : probe.getClusterSince());
         context.forward(record.withKey(probe.getArticleId()).withValue(DedupMessage.newBuilder().setAnswer(answer).build()));
     }
 
@@ -106,6 +108,10 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
             AnchorBuckets.corrections(changed, update).forEach(c -> corrections.putIfAbsent(c.getArticleId(), c));
         }
         corrections.values().forEach(c -> context.forward(record.withKey(c.getArticleId()).withValue(DedupMessage.newBuilder().setMatch(c).build())));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     private List<AnchorEntry> entriesOf(long anchor) {

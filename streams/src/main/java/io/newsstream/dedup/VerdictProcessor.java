@@ -106,9 +106,13 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
     private static List<AnchorMatch> merged(List<AnchorMatch> known, List<AnchorMatch> found) {
         Map<String, AnchorMatch> byCandidate = new LinkedHashMap<>();
         for (AnchorMatch m : concat(known, found)) {
-            byCandidate.merge(m.getCandidateId(), m, (a, b) -> b.getFoundAt() < a.getFoundAt() ? b : a);
+            byCandidate.merge(m.getCandidateId(), m, (a, b) -> foundAt(b) < foundAt(a) ? b : a);
         }
         return List.copyOf(byCandidate.values());
+    }
+
+    private static long foundAt(AnchorMatch m) {
+        return m.getFoundAt() == null ? Long.MAX_VALUE : m.getFoundAt();
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -33,15 +33,23 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         Schema schema = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
-        releasedSchema(schema).ifPresent(decoder::addSchema);
+        releasedSchema(schema.getName() + ".avsc").ifPresent(decoder::addSchema);
+        // Earlier releases too: stores and topics keep records written by every version still within retention.
+        for (int n = 1; ; n++) {
+            Optional<Schema> earlier = releasedSchema("history/" + schema.getName() + "." + n + ".avsc");
+            if (earlier.isEmpty()) {
+                break;
+            }
+            decoder.addSchema(earlier.get());
+        }
     }
 
-    /** The released version of a schema shipped with the schemas, so records written with it still decode. */
-    private static Optional<Schema> releasedSchema(Schema current) {
-        try (InputStream in = AvroSerde.class.getResourceAsStream("/io/newsstream/schema/released/" + current.getName() + ".avsc")) {
+    /** A released version of a schema shipped with the schemas, so records written with it still decode. */
+    private static Optional<Schema> releasedSchema(String file) {
+        try (InputStream in = AvroSerde.class.getResourceAsStream("/io/newsstream/schema/released/" + file)) {
             return in == null ? Optional.empty() : Optional.of(new Schema.Parser().parse(in));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the released schema of " + current.getName(), e);
+            throw new UncheckedIOException("cannot read the released schema " + file, e);
         }
     }
 

@@ -55,7 +55,7 @@ public final class BenchRun {
 
     /** Waits until {@code count} outputs have arrived; the steady-state rate between the 10th and 90th percentile. */
     public double throughput(int count) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumerAtStart()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumerAtStart(List.of(output))) {
             int seen = 0;
             long t10 = 0;
             long t90 = 0;
@@ -77,14 +77,25 @@ public final class BenchRun {
         }
     }
 
+    /** Latencies in milliseconds, send to receipt: of the output, and of the first alert an article raised. */
+    public record Latencies(double[] output, double[] alert) {
+    }
+
     /**
      * Offers articles at {@code perSecond} for {@code duration} and returns each output's latency in milliseconds
-     * (send to receipt), skipping the first second.
+     * (send to receipt), skipping the first second; with an alert topic, also each article's first alert's.
+     *
+     * @param alerts         the alert topic, or null
+     * @param alertArticleId the article id of an alert record's value
      */
-    public double[] latencies(Function<Instant, RawArticle> articles, int perSecond, Duration duration) throws Exception {
+    public Latencies latencies(Function<Instant, RawArticle> articles, int perSecond, Duration duration, String alerts,
+                               Function<byte[], String> alertArticleId) throws Exception {
         Map<String, Long> sentAt = new HashMap<>();
+        Map<String, Long> awaitingAlert = new HashMap<>();
         List<Double> latencies = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumerAtEnd(); KafkaProducer<byte[], byte[]> producer = producer()) {
+        List<Double> alertLatencies = new ArrayList<>();
+        List<String> topics = alerts == null ? List.of(output) : List.of(output, alerts);
+        try (KafkaConsumer<byte[], byte[]> consumer = consumerAtEnd(topics); KafkaProducer<byte[], byte[]> producer = producer()) {
             long start = System.nanoTime();
             long total = perSecond * duration.toSeconds();
             long sent = 0;
@@ -94,18 +105,21 @@ public final class BenchRun {
                 for (; sent < due; sent++) {
                     RawArticle a = articles.apply(Instant.now());
                     sentAt.put(a.getId(), sent < warmup ? -1L : System.nanoTime());
+                    awaitingAlert.put(a.getId(), sentAt.get(a.getId()));
                     producer.send(record(a));
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(5))) {
-                    Long t = sentAt.remove(new String(r.key()));
+                    boolean alert = r.topic().equals(alerts);
+                    Long t = alert ? awaitingAlert.remove(alertArticleId.apply(r.value())) : sentAt.remove(new String(r.key()));
                     if (t != null && t > 0) {
-                        latencies.add((System.nanoTime() - t) / 1e6);
+                        (alert ? alertLatencies : latencies).add((System.nanoTime() - t) / 1e6);
                     }
                 }
                 samplePeakHeap();
             }
         }
-        return latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Latencies(latencies.stream().mapToDouble(Double::doubleValue).toArray(),
+                alertLatencies.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     public long peakHeapMb() {
@@ -126,17 +140,20 @@ public final class BenchRun {
         return new KafkaProducer<>(clients.producer(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private KafkaConsumer<byte[], byte[]> consumerAtStart() {
+    private KafkaConsumer<byte[], byte[]> consumerAtStart(List<String> topics) {
         KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(clients.readCommittedConsumer(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        List<TopicPartition> partitions = c.partitionsFor(output).stream().map(p -> new TopicPartition(output, p.partition())).toList();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            c.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
         c.assign(partitions);
         c.seekToBeginning(partitions);
         return c;
     }
 
-    private KafkaConsumer<byte[], byte[]> consumerAtEnd() {
-        KafkaConsumer<byte[], byte[]> c = consumerAtStart();
+    private KafkaConsumer<byte[], byte[]> consumerAtEnd(List<String> topics) {
+        KafkaConsumer<byte[], byte[]> c = consumerAtStart(topics);
         c.seekToEnd(c.assignment());
         c.assignment().forEach(c::position);
         return c;

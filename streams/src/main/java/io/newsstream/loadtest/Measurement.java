@@ -10,8 +10,11 @@ import java.util.Arrays;
  * @param latencyP50Ms      median ingest → output latency at the offered rate
  * @param latencyP99Ms      99th percentile of the same
  * @param peakHeapMb        highest heap use seen during the phase (the whole JVM: broker, clients, app)
+ * @param alertP50Ms        median ingest → first alert latency, for articles that raised one (NaN without alerts)
+ * @param alertP99Ms        99th percentile of the same
  */
-public record Measurement(double articlesPerSecond, double latencyP50Ms, double latencyP99Ms, long peakHeapMb) {
+public record Measurement(double articlesPerSecond, double latencyP50Ms, double latencyP99Ms, long peakHeapMb,
+                          double alertP50Ms, double alertP99Ms) {
 
     /** The q-quantile (0..1) of some values, by nearest rank. */
     public static double quantile(double[] values, double q) {

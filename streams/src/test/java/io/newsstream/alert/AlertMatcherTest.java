@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,17 @@ class AlertMatcherTest {
     }
 
     @Test
+    void shouldNotLetTheRestoredStoreUndoAChangeThatArrivedFirst() {
+        SubscriptionRegistry registry = new SubscriptionRegistry();
+        registry.remove("s");
+        registry.put("t", Subscriptions.of("t", "tunnel", List.of(), NOW));
+        registry.loadOnce(Map.of("s", Subscriptions.of("s", "fentanyl", List.of(), NOW),
+                "t", Subscriptions.of("t", "(old query)", List.of(), NOW), "u", Subscriptions.of("u", "lab", List.of(), NOW)));
+        EnrichedArticle a = article("Lab raided", "Marines raided a fentanyl lab and a tunnel.", List.of());
+        assertEquals(List.of("t", "u"), AlertMatcher.alertsFor(a, registry.index(), NOW).stream().map(Alert::getSubscriptionId).toList());
+    }
+
+    @Test
     void shouldShowTheStartOfTheTextWhenOnlyAFieldMatched() {
         String text = "A quiet day. " + "Nothing else happened at all in the valley today. ".repeat(10);
         String snippet = Snippets.around(text, CanonicalTokens.withOffsets(text), List.of("source:desert wire"));
@@ -93,11 +105,12 @@ class AlertMatcherTest {
     void shouldReadASubscriptionFileAndRefuseItWholeNamingEveryBadLine() throws IOException {
         Path file = dir.resolve("subs.jsonl");
         Files.writeString(file, "{\"id\": \"a\", \"query\": \"border wall\", \"topics\": [\"border-security\"]}\n\n"
-                + "{\"id\": \"b\", \"query\": \"NEAR/3 wall\"}\nnot json\n{\"id\": \"a\", \"query\": \"x\"}\n");
+                + "{\"id\": \"b\", \"query\": \"NEAR/3 wall\"}\nnot json\n{\"id\": \"a\", \"query\": \"x\"}\n{\"id\": \"c\"}\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Subscriptions.readJsonLines(file, NOW));
         assertTrue(e.getMessage().contains("subs.jsonl:3: invalid query at position 0"), e.getMessage());
         assertTrue(e.getMessage().contains("subs.jsonl:4: invalid JSON"), e.getMessage());
         assertTrue(e.getMessage().contains("subs.jsonl:5: subscription id a appears twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("subs.jsonl:6: invalid query at position 0: the query is empty"), e.getMessage());
 
         Files.writeString(file, "{\"id\": \"a\", \"query\": \"border wall\", \"topics\": [\"border-security\"]}\n");
         List<Subscription> read = Subscriptions.readJsonLines(file, NOW);
