@@ -42,6 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "The last line is: bench: pipeline=<articles/s> passthrough=<articles/s> ratio=<r> p99_ms=<ms>"})
 final class BenchCommand implements Callable<Integer> {
 
+    private static final Duration SETTLE = Duration.ofSeconds(15);
+
     @Option(names = "--articles", defaultValue = "50000", description = "Backlog size for the throughput phase (default: ${DEFAULT-VALUE}).")
     int articles;
 
@@ -139,6 +141,9 @@ final class BenchCommand implements Callable<Integer> {
     private Measurement measure(BenchRun bench, int backlog, Workload workload, Duration latencyPhase, String alerts,
                                 Function<byte[], String> alertArticleId) throws Exception {
         double throughput = bench.throughput(backlog);
+        // The backlog's later stages (stories, alerts, cluster updates) trail its enriched events: let them drain,
+        // or the first latency samples measure the backlog instead of the offered rate.
+        Thread.sleep(SETTLE.toMillis());
         BenchRun.Latencies latencies = bench.latencies(workload::next, rate, latencyPhase, alerts, alertArticleId);
         return new Measurement(throughput, Measurement.quantile(latencies.output(), 0.5),
                 Measurement.quantile(latencies.output(), 0.99), bench.peakHeapMb(),

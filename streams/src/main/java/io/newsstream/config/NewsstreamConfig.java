@@ -149,7 +149,7 @@ public final class NewsstreamConfig {
         return intValue("dedup.signature-shingles");
     }
 
-    /** Most articles one anchor remembers; an anchor carried by very many is boilerplate. */
+    /** Most articles one anchor keeps (later ones are only compared): an anchor many carry is boilerplate. */
     public int dedupAnchorCapacity() {
         return intValue("dedup.anchor-capacity");
     }
