@@ -52,6 +52,14 @@ public class AlertBenchmarks {
     @Param({"100", "1000", "10000"})
     public int subscriptions;
 
+    /**
+     * The articles: {@code paragraphs} are assembled from the real paragraphs of the sample articles (words as
+     * frequent as in news: most are rare); {@code random-words} draw every word uniformly from the samples'
+     * vocabulary, so each occurs in about half the articles — the dense worst case for candidate lookup.
+     */
+    @Param({"paragraphs", "random-words"})
+    public String text;
+
     private final List<EnrichedArticle> articles = new ArrayList<>();
     private SubscriptionIndex index;
     private int next;
@@ -62,8 +70,9 @@ public class AlertBenchmarks {
         SubscriptionWorkload.generate(subscriptions, 7).forEach(registry::put);
         index = registry.index();
         Workload workload = new Workload(42, 0.0, 3000);
+        List<RawArticle> fromParagraphs = BenchArticles.generate(ARTICLES, 3000, 42);
         for (int i = 0; i < ARTICLES; i++) {
-            RawArticle raw = workload.next(NOW);
+            RawArticle raw = text.equals("paragraphs") ? fromParagraphs.get(i) : workload.next(NOW);
             articles.add(EnrichedArticle.newBuilder()
                     .setId(raw.getId()).setOrigin(raw.getOrigin()).setSource(raw.getSource()).setUrl(raw.getUrl())
                     .setTitle(raw.getTitle()).setBody(raw.getBody()).setIngestedAt(NOW).setProcessedAt(NOW)
