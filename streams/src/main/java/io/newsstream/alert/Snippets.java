@@ -56,7 +56,10 @@ public final class Snippets {
         return -1;
     }
 
-    /** Moves a cut to the nearest space so no word is split: backwards for a start, forwards for an end. */
+    /**
+     * Moves a cut forward to a word boundary so no word is split: a start to just after a space, an end to the
+     * next space. (A start never passes the match: the caller clamps it.)
+     */
     private static int wordBoundary(String text, int at, boolean start) {
         if (at <= 0 || at >= text.length()) {
             return at;

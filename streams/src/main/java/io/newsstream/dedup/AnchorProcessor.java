@@ -96,7 +96,8 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         // An article every anchor here turned away is remembered nowhere on this partition: its time is the probe's.
         AnchorAnswer answer = new AnchorAnswer(probe.getArticleId(), List.copyOf(matches.values()), stored,
                 firstSeen != null ? firstSeen : probe.getClusterSince());
-        context.forward(record.withKey(probe.getArticleId()).withValue(DedupMessage.newBuilder().setAnswer(answer).build()));
+        context.forward(record.withKey(probe.getArticleId())
+                .withValue(DedupMessage.newBuilder().setAnswer(answer).build()));
     }
 
     private void recordCluster(Record<Long, AnchorProbe> record) {
@@ -107,7 +108,8 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
             changed.forEach(e -> store.put(key(anchor, e), ENTRIES.encode(e)));
             AnchorBuckets.corrections(changed, update).forEach(c -> corrections.putIfAbsent(c.getArticleId(), c));
         }
-        corrections.values().forEach(c -> context.forward(record.withKey(c.getArticleId()).withValue(DedupMessage.newBuilder().setMatch(c).build())));
+        corrections.values().forEach(c -> context.forward(
+                record.withKey(c.getArticleId()).withValue(DedupMessage.newBuilder().setMatch(c).build())));
     }
 
     private static Instant earliest(Instant a, Instant b) {
