@@ -75,6 +75,9 @@ public final class Pipeline implements AutoCloseable {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         // The pipeline has no global stores; enabling this only opts in to Kafka 5.0's default early.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // The partition assignor rebuilds a StreamsConfig from the main consumer's settings and would warn that
+        // the option is off: hand it the same value.
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, config.topics().dlq());
         config.stateDir().ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
         return p;
