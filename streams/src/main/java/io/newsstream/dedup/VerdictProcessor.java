@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -49,6 +51,8 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
     private ProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, EnrichedArticle> articles;
     private KeyValueStore<String, PendingDedup> answers;
+    /** Articles with all their answers, held for the settle window (in memory, rebuilt from the store at start). */
+    private final Set<String> settling = new LinkedHashSet<>();
 
     /** @param routing how the article's anchors were grouped into lookups: one answer comes per lookup */
     public VerdictProcessor(Duration answerTimeout, Duration settleWindow, AnchorRouting routing) {
@@ -62,8 +66,19 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         this.context = context;
         this.articles = context.getStateStore(ARTICLES);
         this.answers = context.getStateStore(ANSWERS);
+        // Settling articles are few and checked often; the scan of every waiting article for overdue answers is
+        // rarer, because with a backlog thousands may be waiting.
+        try (KeyValueIterator<String, PendingDedup> all = answers.all()) {
+            all.forEachRemaining(kv -> {
+                if (isComplete(kv.value)) {
+                    settling.add(kv.key);
+                }
+            });
+        }
         context.schedule(Duration.ofMillis(Math.max(1, settleWindow.toMillis() / 4)), PunctuationType.WALL_CLOCK_TIME,
-                this::releaseDue);
+                this::releaseSettled);
+        context.schedule(Duration.ofMillis(Math.max(1, answerTimeout.toMillis() / 4)), PunctuationType.WALL_CLOCK_TIME,
+                this::releaseOverdue);
     }
 
     @Override
@@ -95,6 +110,9 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         if (isComplete(state) && !Verdicts.unsettled(best(state), now(), settleWindow)) {
             release(id, article != null ? article : articles.get(id), state);
             return;
+        }
+        if (isComplete(state)) {
+            settling.add(id);
         }
         if (article != null) {
             articles.put(id, article);
@@ -141,6 +159,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         context.forward(new Record<>(id, article, eventTime(article)));
         articles.delete(id);
         answers.delete(id);
+        settling.remove(id);
     }
 
     /** The event time newsstream gives an article: its publication, never later than its ingest. */
@@ -153,15 +172,27 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
-    /** Releases articles whose settle window has passed, and any whose answers are overdue. */
-    private void releaseDue(long nowMs) {
+    /** Releases the articles whose settle window has passed. */
+    private void releaseSettled(long nowMs) {
+        Instant now = Instant.ofEpochMilli(nowMs);
+        for (String id : List.copyOf(settling)) {
+            PendingDedup state = answers.get(id);
+            if (state == null) {
+                settling.remove(id);
+            } else if (!Verdicts.unsettled(best(state), now, settleWindow)) {
+                release(id, articles.get(id), state);
+            }
+        }
+    }
+
+    /** Releases articles whose answers are overdue, with the answers they have. */
+    private void releaseOverdue(long nowMs) {
         Instant now = Instant.ofEpochMilli(nowMs);
         List<KeyValue<String, PendingDedup>> due = new ArrayList<>();
         try (KeyValueIterator<String, PendingDedup> all = answers.all()) {
             while (all.hasNext()) {
                 KeyValue<String, PendingDedup> next = all.next();
-                boolean settled = isComplete(next.value) && !Verdicts.unsettled(best(next.value), now, settleWindow);
-                if (settled || next.value.getSince().plus(answerTimeout).isBefore(now)) {
+                if (next.value.getSince().plus(answerTimeout).isBefore(now)) {
                     due.add(next);
                 }
             }
