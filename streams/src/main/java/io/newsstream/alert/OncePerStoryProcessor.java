@@ -1,9 +1,11 @@
 package io.newsstream.alert;
 
+import io.newsstream.kafka.RetentionCutoff;
 import io.newsstream.schema.Alert;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -54,12 +56,11 @@ public final class OncePerStoryProcessor implements Processor<String, Alert, Str
     }
 
     private void evictExpired() {
-        long streamTime = context.currentStreamTimeMs();
-        if (streamTime < 0) {
+        OptionalLong expiry = RetentionCutoff.of(context, retention);
+        if (expiry.isEmpty()) {
             return;
         }
-        // The cutoff never passes the wall clock: one record dated in the future must not wipe the store.
-        long cutoff = Math.min(streamTime, context.currentSystemTimeMs()) - retention.toMillis();
+        long cutoff = expiry.getAsLong();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = sent.all()) {
             while (all.hasNext()) {

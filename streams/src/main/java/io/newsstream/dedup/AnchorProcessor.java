@@ -1,6 +1,7 @@
 package io.newsstream.dedup;
 
 import io.newsstream.kafka.AvroSerde;
+import io.newsstream.kafka.RetentionCutoff;
 import io.newsstream.schema.AnchorAnswer;
 import io.newsstream.schema.AnchorEntry;
 import io.newsstream.schema.AnchorMatch;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Locale;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -143,16 +145,15 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     }
 
     /**
-     * Deletes entries older than the retention. Stream time is the newest event time seen, so a single record
-     * dated in the future must not wipe the store: the cutoff never passes the wall clock. At most
-     * {@value #MAX_EVICTIONS} deletions per run keep each transaction small; the rest go next time.
+     * Deletes entries older than the retention ({@link RetentionCutoff}). At most {@value #MAX_EVICTIONS}
+     * deletions per run keep each transaction small; the rest go next time.
      */
     private void evictExpired() {
-        long streamTime = context.currentStreamTimeMs();
-        if (streamTime < 0) {
+        OptionalLong expiry = RetentionCutoff.of(context, retention);
+        if (expiry.isEmpty()) {
             return;
         }
-        long cutoff = Math.min(streamTime, context.currentSystemTimeMs()) - retention.toMillis();
+        long cutoff = expiry.getAsLong();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext() && expired.size() < MAX_EVICTIONS) {

@@ -1,9 +1,11 @@
 package io.newsstream.dedup;
 
+import io.newsstream.kafka.RetentionCutoff;
 import io.newsstream.schema.StoryCluster;
 import io.newsstream.schema.StoryMember;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -51,12 +53,11 @@ public final class StoryClusterProcessor implements Processor<String, StoryMembe
     }
 
     private void evictExpired() {
-        long streamTime = context.currentStreamTimeMs();
-        if (streamTime < 0) {
+        OptionalLong expiry = RetentionCutoff.of(context, retention);
+        if (expiry.isEmpty()) {
             return;
         }
-        // The cutoff never passes the wall clock: one record dated in the future must not wipe the store.
-        Instant cutoff = Instant.ofEpochMilli(Math.min(streamTime, context.currentSystemTimeMs())).minus(retention);
+        Instant cutoff = Instant.ofEpochMilli(expiry.getAsLong());
         try (KeyValueIterator<String, StoryCluster> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StoryCluster> next = all.next();
