@@ -57,7 +57,7 @@ final class AlertsCommand implements Callable<Integer> {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (follow || !end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            while (follow || !TailCommand.caughtUp(consumer, end)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     Alert a = alerts.valueSerde().deserializer().deserialize(r.topic(), r.value());
                     if (subscription == null || subscription.equals(a.getSubscriptionId())) {

@@ -66,7 +66,7 @@ final class SubscriptionTopic {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (!end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            while (!TailCommand.caughtUp(consumer, end)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     String id = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
                     if (r.value() == null) {

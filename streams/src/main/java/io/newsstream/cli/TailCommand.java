@@ -85,7 +85,8 @@ final class TailCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    /** Whether the consumer has read up to the given end offsets. */
+    static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
         // With read_committed, transaction markers mean a position can pass the last record's offset.
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
