@@ -33,6 +33,12 @@ public sealed interface Query {
         return List.of(Set.of());
     }
 
+    private static List<List<String>> termsOfBoth(Query left, Query right) {
+        List<List<String>> terms = new ArrayList<>(left.positiveTerms());
+        terms.addAll(right.positiveTerms());
+        return terms;
+    }
+
     /** A word or an exact phrase, as canonical words. */
     record Phrase(List<String> words) implements Query {
         public Phrase {
@@ -160,17 +166,24 @@ public sealed interface Query {
 
         @Override
         public List<List<String>> positiveTerms() {
-            List<List<String>> terms = new ArrayList<>(left.positiveTerms());
-            terms.addAll(right.positiveTerms());
-            return terms;
+            return termsOfBoth(left, right);
         }
 
-        /** Both sides' requirements at once; when that would be too many alternatives, the more selective side's. */
+        /**
+         * Both sides' requirements at once; when that would be too many alternatives, one side's — the one with a
+         * requirement, else the one with fewer alternatives (either is necessary for a match).
+         */
         @Override
         public List<Set<String>> requirements() {
             List<Set<String>> l = left.requirements();
             List<Set<String>> r = right.requirements();
             if (l.size() * r.size() > MAX_ALTERNATIVES) {
+                // A side without requirement would make the query always verified: take the other one then.
+                boolean lUnconditional = l.stream().anyMatch(Set::isEmpty);
+                boolean rUnconditional = r.stream().anyMatch(Set::isEmpty);
+                if (lUnconditional != rUnconditional) {
+                    return lUnconditional ? r : l;
+                }
                 return l.size() <= r.size() ? l : r;
             }
             List<Set<String>> both = new ArrayList<>();
@@ -195,9 +208,7 @@ public sealed interface Query {
 
         @Override
         public List<List<String>> positiveTerms() {
-            List<List<String>> terms = new ArrayList<>(left.positiveTerms());
-            terms.addAll(right.positiveTerms());
-            return terms;
+            return termsOfBoth(left, right);
         }
 
         /** Either side's alternatives; a side without requirement leaves the whole without one. */
