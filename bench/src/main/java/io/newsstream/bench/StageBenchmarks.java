@@ -75,7 +75,7 @@ public class StageBenchmarks {
                     .setIngestedAt(otherRaw.getIngestedAt()).setExactHash("other-" + i)
                     .setSignature(signatures.describe(normalizer.normalize(otherRaw.getTitle(), otherRaw.getBody()).body()).signature())
                     .build();
-            fullBucket.add(buckets.probe(1L, fullBucket, p, otherRaw.getIngestedAt(), otherRaw.getIngestedAt(), i, new HashMap<>()).entry());
+            fullBucket.add(buckets.probe(1L, fullBucket, p, otherRaw.getIngestedAt(), otherRaw.getIngestedAt(), i, new HashMap<>(), id -> null).entry());
         }
     }
 
@@ -108,7 +108,7 @@ public class StageBenchmarks {
         AnchorProbe probe = AnchorProbe.newBuilder().setAnchors(List.of(1L)).setArticleId(a.getId()).setClusterId(a.getId())
                 .setIngestedAt(a.getIngestedAt()).setExactHash(a.getFingerprint().getExactHash())
                 .setSignature(analyzedSignatures.get(i)).build();
-        return buckets.probe(1L, fullBucket, probe, a.getIngestedAt(), a.getIngestedAt(), BUCKET + 1L, new HashMap<>());
+        return buckets.probe(1L, fullBucket, probe, a.getIngestedAt(), a.getIngestedAt(), BUCKET + 1L, new HashMap<>(), id -> null);
     }
 
     @Benchmark

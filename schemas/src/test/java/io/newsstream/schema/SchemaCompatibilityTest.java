@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,7 +31,18 @@ class SchemaCompatibilityTest {
                 PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(), AnchorProbe.getClassSchema(),
                 AnchorMatch.getClassSchema(), AnchorEntry.getClassSchema(), PendingDedup.getClassSchema(),
                 AnchorAnswer.getClassSchema(), DedupMessage.getClassSchema(), Subscription.getClassSchema(),
-                Alert.getClassSchema());
+                Alert.getClassSchema(), ArticleStory.getClassSchema());
+    }
+
+    /** A type missing from {@link #schemas()} would escape the compatibility checks. */
+    @Test
+    void shouldCheckEveryTopLevelSchema() throws IOException {
+        List<String> checked = schemas().stream().map(Schema::getName).toList();
+        try (Stream<Path> files = Files.list(Path.of("src/main/avro"))) {
+            files.filter(f -> f.toString().endsWith(".avsc"))
+                    .map(f -> f.getFileName().toString().replace(".avsc", ""))
+                    .forEach(name -> assertTrue(checked.contains(name), name + " is not in schemas()"));
+        }
     }
 
     @ParameterizedTest

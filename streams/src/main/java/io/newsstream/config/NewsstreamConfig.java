@@ -54,7 +54,7 @@ public final class NewsstreamConfig {
         d.put("dedup.signature-shingles", "256");
         d.put("dedup.anchor-capacity", "16");
         d.put("dedup.answer-timeout", "PT1M");
-        d.put("dedup.settle-window", "PT1S");
+        d.put("dedup.settle-window", "PT10S");
         d.put("story.max-members", "200");
         d.put("taxonomy", "");
         d.put("process.timeout", "PT5M");

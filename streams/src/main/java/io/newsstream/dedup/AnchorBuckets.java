@@ -3,12 +3,14 @@ package io.newsstream.dedup;
 import io.newsstream.schema.AnchorEntry;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
+import io.newsstream.schema.ArticleStory;
 import io.newsstream.schema.MatchMethod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What happens at one anchor: an article probing it is compared with the articles that reached this anchor
@@ -19,7 +21,9 @@ import java.util.Map;
  * <p>A full anchor keeps the articles it has and turns newcomers away rather than forgetting its oldest: an
  * article kept at an anchor stays there (until retention), so an article that finds another missing from an
  * anchor where it was itself kept knows the other came later and will find it there (see {@link Verdicts#precedes}).
- * Pure.
+ *
+ * <p>Entries are written once. A candidate's final story comes from its verdict ({@link ArticleStories}), looked up
+ * through the function the caller passes; otherwise pure.
  */
 public final class AnchorBuckets {
 
@@ -58,9 +62,10 @@ public final class AnchorBuckets {
      * @param arrival   the probe's place in this task's processing order
      * @param compared  similarities already computed for this probe: copies share many anchors with their
      *                  original, and one comparison per candidate is enough
+     * @param stories   the settled story of an article, if its verdict is out (else null)
      */
     public Outcome probe(long anchor, List<AnchorEntry> entries, AnchorProbe probe, Instant eventTime, Instant now,
-                         long arrival, Map<String, Similarity> compared) {
+                         long arrival, Map<String, Similarity> compared, Function<String, ArticleStory> stories) {
         List<AnchorEntry> byArrival = new ArrayList<>(entries);
         byArrival.sort(Comparator.comparingLong(AnchorEntry::getArrival));
         AnchorEntry previous = byArrival.stream().filter(e -> e.getArticleId().equals(probe.getArticleId())).findFirst().orElse(null);
@@ -72,7 +77,7 @@ public final class AnchorBuckets {
         List<AnchorMatch> matches = new ArrayList<>();
         for (AnchorEntry e : others) {
             if (e.getArrival() < visit) {
-                AnchorMatch match = compare(anchor, probe, prepared, e, compared);
+                AnchorMatch match = compare(anchor, probe, prepared, e, compared, stories);
                 if (match != null) {
                     matches.add(match);
                 }
@@ -110,17 +115,23 @@ public final class AnchorBuckets {
 
     /** The match with one earlier entry, or null when the two are not the same story. */
     private AnchorMatch compare(long anchor, AnchorProbe probe, Similarity.Prepared prepared, AnchorEntry e,
-                                Map<String, Similarity> compared) {
+                                Map<String, Similarity> compared, Function<String, ArticleStory> stories) {
         boolean exact = e.getExactHash().equals(probe.getExactHash());
         Similarity s = compared.computeIfAbsent(e.getArticleId(), id -> similarity(prepared, e));
         if (!exact && (s == null || !rule.matches(s))) {
             return null;
         }
+        // The entry holds the story the candidate joined when it arrived; its verdict, once out, is final. Before
+        // that, the story it joined may itself have been settled into an older one.
+        ArticleStory settled = stories.apply(e.getArticleId());
+        ArticleStory joined = settled == null && !e.getClusterId().equals(e.getArticleId()) ? stories.apply(e.getClusterId()) : null;
+        ArticleStory story = settled != null ? settled : joined;
         return AnchorMatch.newBuilder()
                 .setArticleId(probe.getArticleId())
                 .setCandidateId(e.getArticleId())
-                .setCandidateClusterId(e.getClusterId())
-                .setCandidateClusterSince(e.getClusterSince())
+                .setCandidateClusterId(story != null ? story.getClusterId() : e.getClusterId())
+                .setCandidateClusterSince(story != null ? story.getClusterSince() : e.getClusterSince())
+                .setCandidateSettled(settled != null)
                 .setCandidateFirstSeen(e.getFirstSeen())
                 .setSimilarity(exact ? 1.0 : round(s.containment()))
                 .setFactOverlap(s == null ? 1.0 : round(s.factOverlap()))
@@ -134,41 +145,6 @@ public final class AnchorBuckets {
     private Similarity similarity(Similarity.Prepared prepared, AnchorEntry e) {
         Similarity.Prepared other = Similarity.Prepared.of(e.getSignature());
         return Similarity.containment(prepared, other) < rule.minContainment() ? null : Similarity.between(prepared, other);
-    }
-
-    /**
-     * Records an article's final story at this anchor — on its own entry and on entries that had joined the
-     * article as if it were a story of its own — so later copies join the right story. The articles of those
-     * other entries may still be waiting for their verdict: {@link #corrections} tells them.
-     *
-     * @return the entries that changed
-     */
-    public List<AnchorEntry> recordCluster(List<AnchorEntry> entries, AnchorProbe update) {
-        List<AnchorEntry> changed = new ArrayList<>();
-        String articleId = update.getArticleId();
-        for (AnchorEntry e : entries) {
-            boolean affected = e.getArticleId().equals(articleId) || e.getClusterId().equals(articleId);
-            if (affected && !e.getClusterId().equals(update.getClusterId())) {
-                changed.add(AnchorEntry.newBuilder(e).setClusterId(update.getClusterId())
-                        .setClusterSince(update.getClusterSince()).build());
-            }
-        }
-        return changed;
-    }
-
-    /** News for the articles that had joined the updated article: its story is now another. */
-    public static List<AnchorMatch> corrections(List<AnchorEntry> changed, AnchorProbe update) {
-        return changed.stream()
-                .filter(e -> !e.getArticleId().equals(update.getArticleId()))
-                .map(e -> AnchorMatch.newBuilder()
-                        .setArticleId(e.getArticleId())
-                        .setCandidateId(update.getArticleId())
-                        .setCandidateClusterId(update.getClusterId())
-                        .setCandidateClusterSince(update.getClusterSince())
-                        .setMethod(MatchMethod.NEAR)
-                        .setCorrection(true)
-                        .build())
-                .toList();
     }
 
     private static double round(double v) {

@@ -6,6 +6,7 @@ import io.newsstream.schema.AnchorAnswer;
 import io.newsstream.schema.AnchorEntry;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
+import io.newsstream.schema.ArticleStory;
 import io.newsstream.schema.DedupMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -32,15 +35,17 @@ import org.slf4j.LoggerFactory;
  * partition or instance they came from. Input: {@link AnchorProbe}s keyed by anchor, each covering the article's
  * anchors on this partition — lookups (with a signature) and cluster updates (without). Output, keyed by article
  * id: one {@link AnchorAnswer} per lookup (every candidate found, and the anchors that kept the article), and a
- * correction for each article that had joined an article whose story a cluster update has just resolved.
+ * correction for each article that found an article before its verdict was out, once it is ({@link ArticleStories}).
  *
- * <p>Owns the store {@value #STORE}: one entry per article and anchor, keyed {@code anchor/event time/article id}
- * so an anchor's entries are one prefix scan (most anchors hold none or one) and expiry is decided from the key
- * alone. Entries older than the retention (event time) are deleted by a wall-clock punctuator.
+ * <p>Owns two stores. {@value #STORE}: one entry per article and anchor, written once, keyed
+ * {@code anchor/event time/article id} so an anchor's entries are one prefix scan (most anchors hold none or one)
+ * and expiry is decided from the key alone. {@value #STORIES}: per article id, its settled story or its watchers.
+ * Both drop what is older than the retention (event time) in a wall-clock punctuator.
  */
 public final class AnchorProcessor implements Processor<Long, AnchorProbe, String, DedupMessage> {
 
     public static final String STORE = "dedup-anchor-store";
+    public static final String STORIES = "dedup-article-story-store";
 
     private static final Logger LOG = LoggerFactory.getLogger(AnchorProcessor.class);
     private static final AvroSerde<AnchorEntry> ENTRIES = AvroSerde.of(AnchorEntry.class);
@@ -52,6 +57,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     private final Duration evictionInterval;
     private ProcessorContext<String, DedupMessage> context;
     private KeyValueStore<String, byte[]> store;
+    private KeyValueStore<String, ArticleStory> stories;
     private long lastArrival;
 
     public AnchorProcessor(AnchorBuckets buckets, Duration retention, Duration evictionInterval) {
@@ -64,6 +70,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     public void init(ProcessorContext<String, DedupMessage> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.stories = context.getStateStore(STORIES);
         context.schedule(evictionInterval, PunctuationType.WALL_CLOCK_TIME, now -> evictExpired());
     }
 
@@ -71,7 +78,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     public void process(Record<Long, AnchorProbe> record) {
         AnchorProbe probe = record.value();
         if (probe.getSignature() == null) {
-            recordCluster(record);
+            recordVerdict(record);
             return;
         }
         Instant eventTime = Instant.ofEpochMilli(record.timestamp());
@@ -81,10 +88,13 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         List<Long> stored = new ArrayList<>();
         Instant firstSeen = null;
         Map<String, Similarity> compared = new HashMap<>();
+        Map<String, Optional<ArticleStory>> settled = new HashMap<>();
+        Function<String, ArticleStory> settledStory = id -> settled.computeIfAbsent(id,
+                k -> Optional.ofNullable(stories.get(k)).filter(ArticleStories::isSettled)).orElse(null);
         // Smallest anchor first: each candidate is reported where the article found it first.
         for (long anchor : probe.getAnchors().stream().sorted().toList()) {
             List<AnchorEntry> entries = entriesOf(anchor);
-            AnchorBuckets.Outcome outcome = buckets.probe(anchor, entries, probe, eventTime, now, arrival, compared);
+            AnchorBuckets.Outcome outcome = buckets.probe(anchor, entries, probe, eventTime, now, arrival, compared, settledStory);
             outcome.matches().forEach(m -> matches.putIfAbsent(m.getCandidateId(), m));
             firstSeen = earliest(firstSeen, outcome.articleFirstSeen());
             if (outcome.stored()) {
@@ -95,6 +105,12 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
                 stored.add(anchor);
             }
         }
+        for (AnchorMatch m : matches.values()) {
+            if (!m.getCandidateSettled()) {
+                String candidate = m.getCandidateId();
+                stories.put(candidate, ArticleStories.watched(stories.get(candidate), probe.getArticleId(), eventTime));
+            }
+        }
         // An article every anchor here turned away is remembered nowhere on this partition: its time is the probe's.
         AnchorAnswer answer = new AnchorAnswer(probe.getArticleId(), List.copyOf(matches.values()), stored,
                 firstSeen != null ? firstSeen : probe.getClusterSince());
@@ -102,15 +118,18 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
                 .withValue(DedupMessage.newBuilder().setAnswer(answer).build()));
     }
 
-    private void recordCluster(Record<Long, AnchorProbe> record) {
+    /** An article's verdict is out: its story is final here, and the articles that found it before hear it. */
+    private void recordVerdict(Record<Long, AnchorProbe> record) {
         AnchorProbe update = record.value();
-        Map<String, AnchorMatch> corrections = new LinkedHashMap<>();
-        for (long anchor : update.getAnchors()) {
-            List<AnchorEntry> changed = buckets.recordCluster(entriesOf(anchor), update);
-            changed.forEach(e -> store.put(key(anchor, e), ENTRIES.encode(e)));
-            AnchorBuckets.corrections(changed, update).forEach(c -> corrections.putIfAbsent(c.getArticleId(), c));
+        String id = update.getArticleId();
+        ArticleStory current = stories.get(id);
+        stories.put(id, ArticleStories.settled(update, Instant.ofEpochMilli(record.timestamp())));
+        List<AnchorMatch> corrections = ArticleStories.corrections(current, update);
+        if (!corrections.isEmpty()) {
+            LOG.debug("Task {}: verdict of {} ({}) goes to {} articles waiting for it", context.taskId(), id,
+                    update.getClusterId(), corrections.size());
         }
-        corrections.values().forEach(c -> context.forward(
+        corrections.forEach(c -> context.forward(
                 record.withKey(c.getArticleId()).withValue(DedupMessage.newBuilder().setMatch(c).build())));
     }
 
@@ -154,6 +173,11 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
             return;
         }
         long cutoff = expiry.getAsLong();
+        evictEntries(cutoff);
+        evictStories(cutoff);
+    }
+
+    private void evictEntries(long cutoff) {
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext() && expired.size() < MAX_EVICTIONS) {
@@ -167,5 +191,18 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         if (!expired.isEmpty()) {
             LOG.info("Task {}: evicted {} dedup anchor entries older than {}", context.taskId(), expired.size(), retention);
         }
+    }
+
+    private void evictStories(long cutoff) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, ArticleStory> all = stories.all()) {
+            while (all.hasNext() && expired.size() < MAX_EVICTIONS) {
+                KeyValue<String, ArticleStory> next = all.next();
+                if (next.value.getLastSeen().toEpochMilli() < cutoff) {
+                    expired.add(next.key);
+                }
+            }
+        }
+        expired.forEach(stories::delete);
     }
 }

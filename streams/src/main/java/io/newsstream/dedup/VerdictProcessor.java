@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * analysis, each lookup's {@link AnchorAnswer}, and corrections. Output: the {@link EnrichedArticle} with its
  * verdict: a copy of the best candidate that came before it ({@link Verdicts#precedes}), or an original.
  *
- * <p>An article whose best match is an article seen only moments ago, not yet known to belong to an older story,
- * waits up to the settle window for a correction (sent when that article's own verdict is recorded at the anchor),
- * so a copy of a copy joins the story's root rather than the intermediate copy.
+ * <p>An article whose best candidate's own verdict was not out yet waits for it: the verdict comes as a correction from the anchor partition where the candidate was found ({@link ArticleStories}), so a copy of a
+ * copy joins the story's root rather than the intermediate copy, whichever instance decides first. The settle
+ * window bounds the wait (a verdict lost to the dead-letter topic, say): then the article leaves with what it knows.
  *
  * <p>Owns two stores: {@value #ARTICLES} (article id → the waiting article, written and read once) and
  * {@value #ANSWERS} (article id → the small {@link PendingDedup} each answer updates). An article whose answers do
@@ -51,7 +51,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
     private ProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, EnrichedArticle> articles;
     private KeyValueStore<String, PendingDedup> answers;
-    /** Articles with all their answers, held for the settle window (in memory, rebuilt from the store at start). */
+    /** Articles with all their answers, waiting for candidates' verdicts (in memory, rebuilt from the store at start). */
     private final Set<String> settling = new LinkedHashSet<>();
 
     /** @param routing how the article's anchors were grouped into lookups: one answer comes per lookup */
@@ -107,7 +107,10 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         } else {
             state.setMatches(state.getMatches().stream().map(m -> Verdicts.corrected(m, message.getMatch())).toList());
         }
-        if (isComplete(state) && !Verdicts.unsettled(best(state), now(), settleWindow)) {
+        if (isComplete(state) && state.getCompletedAt() == null) {
+            state.setCompletedAt(now());
+        }
+        if (isComplete(state) && isSettled(state, now())) {
             release(id, article != null ? article : articles.get(id), state);
             return;
         }
@@ -120,11 +123,18 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         answers.put(id, state);
     }
 
-    /** The candidates of both lists, each once: where it was found at the smallest anchor. */
+    /**
+     * The candidates of both lists, each once: where it was found at the smallest anchor, with its final story if
+     * any partition knew it.
+     */
     private static List<AnchorMatch> merged(List<AnchorMatch> known, List<AnchorMatch> found) {
         Map<String, AnchorMatch> byCandidate = new LinkedHashMap<>();
         for (AnchorMatch m : concat(known, found)) {
-            byCandidate.merge(m.getCandidateId(), m, (a, b) -> foundAt(b) < foundAt(a) ? b : a);
+            byCandidate.merge(m.getCandidateId(), m, (a, b) -> {
+                AnchorMatch first = foundAt(b) < foundAt(a) ? b : a;
+                AnchorMatch other = first == a ? b : a;
+                return !first.getCandidateSettled() && other.getCandidateSettled() ? Verdicts.settledAs(first, other) : first;
+            });
         }
         return List.copyOf(byCandidate.values());
     }
@@ -139,10 +149,16 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         return all;
     }
 
-    /** The best candidate that came before the article, or null. */
-    private AnchorMatch best(PendingDedup state) {
-        return Verdicts.best(state.getMatches(), state.getAnchors(), state.getStoredAnchors(), state.getFirstSeen(),
+    /** The candidates that came before the article. */
+    private List<AnchorMatch> preceding(PendingDedup state) {
+        return Verdicts.preceding(state.getMatches(), state.getAnchors(), state.getStoredAnchors(), state.getFirstSeen(),
                 answerTimeout);
+    }
+
+    /** Whether the verdict is final: the best candidate's own verdict is out, or the settle window is over. */
+    private boolean isSettled(PendingDedup state, Instant now) {
+        return state.getCompletedAt() == null || !state.getCompletedAt().plus(settleWindow).isAfter(now)
+                || !Verdicts.awaitsCandidate(Verdicts.best(preceding(state)), now, answerTimeout);
     }
 
     private static boolean isComplete(PendingDedup state) {
@@ -155,7 +171,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
 
     private void release(String id, EnrichedArticle article, PendingDedup state) {
         // A replayed article keeps the first-seen time its anchors remember, so its verdict is the same as before.
-        article.setDedup(Verdicts.of(article.getId(), best(state), state.getFirstSeen(), now()));
+        article.setDedup(Verdicts.of(article.getId(), Verdicts.best(preceding(state)), state.getFirstSeen(), now()));
         context.forward(new Record<>(id, article, eventTime(article)));
         articles.delete(id);
         answers.delete(id);
@@ -172,14 +188,14 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
-    /** Releases the articles whose settle window has passed. */
+    /** Releases the waiting articles whose settle window has passed. */
     private void releaseSettled(long nowMs) {
         Instant now = Instant.ofEpochMilli(nowMs);
         for (String id : List.copyOf(settling)) {
             PendingDedup state = answers.get(id);
             if (state == null) {
                 settling.remove(id);
-            } else if (!Verdicts.unsettled(best(state), now, settleWindow)) {
+            } else if (isSettled(state, now)) {
                 release(id, articles.get(id), state);
             }
         }

@@ -45,14 +45,17 @@ public final class Verdicts {
                 .noneMatch(a -> articleAnchors.contains(a) && storedAnchors.contains(a));
     }
 
-    /** The best of the candidates that came before the article ({@link #precedes}), or null when none did. */
-    public static AnchorMatch best(List<AnchorMatch> candidates, Collection<Long> articleAnchors,
-                                   Collection<Long> storedAnchors, Instant articleFirstSeen, Duration concurrency) {
+    /** The candidates that came before the article ({@link #precedes}): the ones its verdict chooses among. */
+    public static List<AnchorMatch> preceding(List<AnchorMatch> candidates, Collection<Long> articleAnchors,
+                                              Collection<Long> storedAnchors, Instant articleFirstSeen, Duration concurrency) {
         Set<Long> anchors = new HashSet<>(articleAnchors);
         Set<Long> stored = new HashSet<>(storedAnchors);
-        return candidates.stream()
-                .filter(c -> precedes(c, anchors, stored, articleFirstSeen, concurrency))
-                .reduce(null, Verdicts::better);
+        return candidates.stream().filter(c -> precedes(c, anchors, stored, articleFirstSeen, concurrency)).toList();
+    }
+
+    /** The best of the candidates, or null when there are none. */
+    public static AnchorMatch best(List<AnchorMatch> candidates) {
+        return candidates.stream().reduce(null, Verdicts::better);
     }
 
     /** The better of two matches: the match into the story seen first wins, then the higher similarity. */
@@ -73,28 +76,35 @@ public final class Verdicts {
     }
 
     /**
-     * The match after a correction: when the correction is about the match's candidate and moves it to an
-     * earlier story, the match joins that story.
+     * The match after a correction: when the correction is about the match's candidate, the candidate's verdict
+     * is out and the match joins the candidate's final story.
      */
     public static AnchorMatch corrected(AnchorMatch match, AnchorMatch correction) {
-        boolean sameCandidate = correction.getCandidateId().equals(match.getCandidateId());
-        if (!sameCandidate || !sinceOf(correction).isBefore(sinceOf(match))) {
+        if (!correction.getCandidateId().equals(match.getCandidateId())) {
             return match;
         }
+        return settledAs(match, correction);
+    }
+
+    /** The match with the candidate's final story as {@code settled} (a settled match or correction) knows it. */
+    public static AnchorMatch settledAs(AnchorMatch match, AnchorMatch settled) {
         return AnchorMatch.newBuilder(match)
-                .setCandidateClusterId(correction.getCandidateClusterId())
-                .setCandidateClusterSince(correction.getCandidateClusterSince())
+                .setCandidateClusterId(settled.getCandidateClusterId())
+                .setCandidateClusterSince(settled.getCandidateClusterSince())
+                .setCandidateSettled(true)
                 .build();
     }
 
     /**
-     * Whether the best match may still change: its candidate has not been resolved into another story, and was
-     * first seen so recently that its own verdict may be on its way.
+     * Whether the verdict must wait for its best candidate: that candidate has no verdict of its own yet, so which
+     * story it belongs to is not final, and a correction will say. (Only the best: the others are in its story or a
+     * younger one, and waiting for every candidate would chain a burst of copies one verdict after another.) A
+     * candidate first seen longer than {@code patience} ago (or when unknown) is taken as it is: had its verdict
+     * been coming, it would have come.
      */
-    public static boolean unsettled(AnchorMatch best, Instant now, Duration window) {
-        return best != null && best.getCandidateId() != null
-                && best.getCandidateId().equals(best.getCandidateClusterId())
-                && sinceOf(best).isAfter(now.minus(window));
+    public static boolean awaitsCandidate(AnchorMatch best, Instant now, Duration patience) {
+        return best != null && !best.getCandidateSettled()
+                && best.getCandidateFirstSeen() != null && best.getCandidateFirstSeen().isAfter(now.minus(patience));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.newsstream.pipeline;
 import io.newsstream.dedup.AnchorRouting;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.DedupMessage;
-import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.StoryMember;
@@ -33,12 +32,12 @@ final class DedupMessages {
         return probes;
     }
 
-    /** For a copy, its final story recorded at its anchors (no signature: an update, not a lookup). */
+    /**
+     * The article's verdict, recorded at its anchor partitions (no signature: an update, not a lookup). Originals
+     * too: articles that found this one before its verdict was out are waiting to hear it.
+     */
     static List<KeyValue<Long, AnchorProbe>> clusterUpdates(EnrichedArticle article, AnchorRouting routing) {
         DedupVerdict verdict = article.getDedup();
-        if (verdict.getStatus() != DedupStatus.COPY) {
-            return List.of();
-        }
         List<KeyValue<Long, AnchorProbe>> updates = new ArrayList<>();
         for (List<Long> group : routing.groups(article.getFingerprint().getAnchors())) {
             updates.add(KeyValue.pair(group.get(0), AnchorProbe.newBuilder()

@@ -17,6 +17,7 @@ import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
 import io.newsstream.schema.Alert;
 import io.newsstream.schema.AnchorProbe;
+import io.newsstream.schema.ArticleStory;
 import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.EnrichedArticle;
@@ -45,10 +46,11 @@ import org.apache.kafka.streams.state.Stores;
  *   → analyze: normalise, classify, fingerprint, enrich
  *   → dedup, the article waits (dedup-pending-store) while its anchors look for earlier articles:
  *       one lookup per anchor partition → news.dedup.anchor.v1 (key: anchor) → dedup-anchor-store → answers
- *       → repartition "dedup-answers-by-article" (key: article id) → back to the waiting article
+ *       → repartition "dedup-answers-by-article" (key: article id) → back to the waiting article, which also
+ *       waits for the verdict of its best candidate if that is not out yet (dedup-article-story-store)
  *   → news.article.enriched.v1 (EnrichedArticle with verdict, every article, key: article id)
  *   → originals only → news.topic.&lt;label&gt; for each assigned label
- *   → copies record their story at their anchors → news.dedup.anchor.v1
+ *   → every verdict is recorded at the article's anchor partitions → news.dedup.anchor.v1
  *   → repartition "story-by-cluster" → story-cluster-store → news.story.v1 (StoryCluster, key: cluster id)
  *   → match the subscriptions (global store, from news.alert.subscription.v1) → repartition "alert-by-story"
  *       → alert-sent-store, once per story and subscription → news.alert.v1 (Alert, key: subscription id)
@@ -96,7 +98,7 @@ public final class PipelineTopology {
         KStream<String, EnrichedArticle> deduplicated = dedup(builder, analyzed);
         deduplicated.to(topics.enriched().name(), topics.enriched().produced("enriched-sink"));
         routeOriginalsByLabel(deduplicated);
-        recordClustersAtAnchors(deduplicated);
+        recordVerdictsAtAnchors(deduplicated);
         publishStories(deduplicated);
         raiseAlerts(builder, deduplicated);
         return builder.build();
@@ -108,7 +110,8 @@ public final class PipelineTopology {
                 .to(anchors.name(), anchors.produced("dedup-probe-sink"));
         KStream<String, DedupMessage> answers = builder.stream(anchors.name(), anchors.consumed("dedup-anchor-source"))
                 .process(() -> new AnchorProcessor(new AnchorBuckets(SyndicationRule.DEFAULT, config.dedupAnchorCapacity()),
-                        config.dedupRetention(), config.dedupEvictionInterval()), Named.as("dedup-anchor-node"), AnchorProcessor.STORE)
+                        config.dedupRetention(), config.dedupEvictionInterval()), Named.as("dedup-anchor-node"),
+                        AnchorProcessor.STORE, AnchorProcessor.STORIES)
                 .repartition(Repartitioned.<String, DedupMessage>as(ANSWERS_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(DedupMessage.class))
                         .withNumberOfPartitions(rawPartitions));
@@ -128,7 +131,7 @@ public final class PipelineTopology {
         }
     }
 
-    private void recordClustersAtAnchors(KStream<String, EnrichedArticle> articles) {
+    private void recordVerdictsAtAnchors(KStream<String, EnrichedArticle> articles) {
         Topic<Long, AnchorProbe> anchors = topics.anchors();
         articles.flatMap((id, article) -> DedupMessages.clusterUpdates(article, routing), Named.as("dedup-cluster-update-node"))
                 .to(anchors.name(), anchors.produced("dedup-cluster-update-sink"));
@@ -168,6 +171,8 @@ public final class PipelineTopology {
         // Values stay bytes: eviction reads only keys, and lookups decode just the entries of one anchor.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AnchorProcessor.STORE),
                 Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AnchorProcessor.STORIES),
+                Serdes.String(), AvroSerde.of(ArticleStory.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VerdictProcessor.ARTICLES),
                 Serdes.String(), AvroSerde.of(EnrichedArticle.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VerdictProcessor.ANSWERS),

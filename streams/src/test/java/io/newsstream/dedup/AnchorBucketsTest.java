@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsstream.schema.AnchorEntry;
 import io.newsstream.schema.AnchorMatch;
 import io.newsstream.schema.AnchorProbe;
+import io.newsstream.schema.ArticleStory;
 import io.newsstream.schema.MatchMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AnchorBucketsTest {
@@ -24,6 +26,8 @@ class AnchorBucketsTest {
     private final SignatureBuilder signatures = new SignatureBuilder(12, 256);
     /** The anchor's entries, as the store would hold them. */
     private final List<AnchorEntry> anchor = new ArrayList<>();
+    /** The settled stories of the anchor partition, by article id. */
+    private final Map<String, ArticleStory> stories = new HashMap<>();
     private long clock;
 
     private AnchorProbe probe(String id, String body, List<Long> articleAnchors) {
@@ -37,7 +41,7 @@ class AnchorBucketsTest {
     private AnchorBuckets.Outcome visit(String id, String body, List<Long> articleAnchors) {
         clock++;
         AnchorBuckets.Outcome o = buckets.probe(ANCHOR, anchor, probe(id, body, articleAnchors), MONDAY,
-                MONDAY.plus(Duration.ofMinutes(clock)), clock, new HashMap<>());
+                MONDAY.plus(Duration.ofMinutes(clock)), clock, new HashMap<>(), stories::get);
         if (o.stored()) {
             anchor.removeIf(e -> e.getArticleId().equals(id));
             anchor.add(o.entry());
@@ -127,13 +131,23 @@ class AnchorBucketsTest {
     }
 
     @Test
-    void shouldRecordAFinalStoryOnTheArticleAndOnEntriesThatJoinedIt() {
+    void shouldReportTheCandidatesSettledStoryOrTheOneItJoinedWhileItsVerdictIsNotOut() {
         visit("copy-1", SyndicationFixtures.wireStory());
         visit("copy-2", SyndicationFixtures.restyled());
-        AnchorProbe update = AnchorProbe.newBuilder().setAnchors(List.of(ANCHOR)).setArticleId("copy-1").setClusterId("root")
-                .setClusterSince(MONDAY).setIngestedAt(MONDAY).setSignature(null).build();
-        List<AnchorEntry> changed = buckets.recordCluster(anchor, update);
-        assertEquals(List.of("copy-1", "copy-2"), changed.stream().map(AnchorEntry::getArticleId).toList());
-        assertEquals(List.of("root", "root"), changed.stream().map(AnchorEntry::getClusterId).toList());
+        AnchorMatch beforeAnyVerdict = visit("copy-3", SyndicationFixtures.abridged()).matches().stream()
+                .filter(m -> m.getCandidateId().equals("copy-2")).findFirst().orElseThrow();
+        assertEquals("copy-1", beforeAnyVerdict.getCandidateClusterId());
+        assertFalse(beforeAnyVerdict.getCandidateSettled());
+
+        // copy-1 turns out to be a copy of an older story: copy-2, which joined copy-1, leads there too.
+        stories.put("copy-1", ArticleStory.newBuilder().setClusterId("root").setClusterSince(MONDAY).setLastSeen(MONDAY).build());
+        List<AnchorMatch> later = visit("copy-4", SyndicationFixtures.abridged()).matches();
+        AnchorMatch first = later.stream().filter(m -> m.getCandidateId().equals("copy-1")).findFirst().orElseThrow();
+        AnchorMatch joined = later.stream().filter(m -> m.getCandidateId().equals("copy-2")).findFirst().orElseThrow();
+        assertEquals("root", first.getCandidateClusterId());
+        assertTrue(first.getCandidateSettled());
+        assertEquals("root", joined.getCandidateClusterId());
+        assertEquals(MONDAY, joined.getCandidateClusterSince());
+        assertFalse(joined.getCandidateSettled());
     }
 }

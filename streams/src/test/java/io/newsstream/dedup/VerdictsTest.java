@@ -56,14 +56,17 @@ class VerdictsTest {
     }
 
     @Test
-    void shouldApplyACorrectionThatMovesTheCandidateToAnOlderStory() {
-        AnchorMatch intoACopy = match("copy", "copy", LATER, 0.9);
-        AnchorMatch correction = AnchorMatch.newBuilder(match("copy", "root", EARLY, 0.0)).setCorrection(true).build();
+    void shouldMoveAMatchIntoTheStoryItsCandidatesVerdictSettled() {
+        AnchorMatch intoACopy = match("copy", "copy", EARLY, 0.9);
+        // The candidate was seen before the root it turned out to copy (another instance was faster): still the root.
+        AnchorMatch correction = AnchorMatch.newBuilder(match("copy", "root", LATER, 0.0)).setCorrection(true)
+                .setCandidateSettled(true).build();
         AnchorMatch corrected = Verdicts.corrected(intoACopy, correction);
         assertEquals("root", corrected.getCandidateClusterId());
+        assertEquals(LATER, corrected.getCandidateClusterSince());
+        assertTrue(corrected.getCandidateSettled());
         assertEquals(0.9, corrected.getSimilarity());
         assertEquals(intoACopy, Verdicts.corrected(intoACopy, AnchorMatch.newBuilder(correction).setCandidateId("other").build()));
-        assertEquals(corrected, Verdicts.corrected(corrected, AnchorMatch.newBuilder(correction).setCandidateClusterSince(LATER).build()));
     }
 
     /** A match found at anchor {@code foundAt}, of a candidate whose smaller anchors are {@code below}. */
@@ -92,19 +95,22 @@ class VerdictsTest {
         List<Long> anchors = List.of(1L, 2L);
         AnchorMatch aFindsB = found("b", 2, List.of(1L), LATER);
         AnchorMatch bFindsA = found("a", 1, List.of(), LATER);
-        AnchorMatch forA = Verdicts.best(List.of(aFindsB), anchors, anchors, LATER, Duration.ofMinutes(1));
-        AnchorMatch forB = Verdicts.best(List.of(bFindsA), anchors, anchors, LATER, Duration.ofMinutes(1));
+        AnchorMatch forA = Verdicts.best(Verdicts.preceding(List.of(aFindsB), anchors, anchors, LATER, Duration.ofMinutes(1)));
+        AnchorMatch forB = Verdicts.best(Verdicts.preceding(List.of(bFindsA), anchors, anchors, LATER, Duration.ofMinutes(1)));
         assertNull(forA);
         assertEquals("a", forB.getCandidateId());
     }
 
     @Test
-    void shouldWaitOnlyForFreshUnresolvedCandidates() {
-        Duration window = Duration.ofSeconds(1);
-        assertEquals(true, Verdicts.unsettled(match("copy", "copy", LATER, 0.9), LATER.plusMillis(500), window));
-        assertEquals(false, Verdicts.unsettled(match("copy", "copy", LATER, 0.9), LATER.plusSeconds(2), window));
-        assertEquals(false, Verdicts.unsettled(match("copy", "root", LATER, 0.9), LATER, window));
-        assertEquals(false, Verdicts.unsettled(null, LATER, window));
+    void shouldWaitOnlyForARecentBestCandidateWhoseVerdictIsNotOut() {
+        Duration patience = Duration.ofMinutes(1);
+        AnchorMatch fresh = found("copy", 2, List.of(), LATER);
+        AnchorMatch settled = AnchorMatch.newBuilder(fresh).setCandidateSettled(true).build();
+        assertTrue(Verdicts.awaitsCandidate(fresh, LATER.plusSeconds(1), patience));
+        assertFalse(Verdicts.awaitsCandidate(settled, LATER.plusSeconds(1), patience));
+        assertFalse(Verdicts.awaitsCandidate(found("old", 2, List.of(), EARLY.minusSeconds(600)), LATER, patience));
+        assertFalse(Verdicts.awaitsCandidate(fresh, LATER.plus(patience).plusSeconds(1), patience));
+        assertFalse(Verdicts.awaitsCandidate(null, LATER, patience));
     }
 
     @Test
