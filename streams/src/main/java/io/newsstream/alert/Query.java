@@ -1,6 +1,7 @@
 package io.newsstream.alert;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +20,20 @@ public sealed interface Query {
     List<List<String>> positiveTerms();
 
     /**
-     * What a matching document must contain, as alternatives: the query can match only if every word of at least
-     * one alternative occurs (field filters count as words, {@code topic:cartels}). An empty alternative means
-     * there is no such requirement (NOT).
-     * Candidate lookup counts these words instead of verifying every query.
+     * What a matching document must contain, as alternatives: the query can match only if every key of at least
+     * one alternative occurs. Keys are words, word pairs that must be adjacent ({@code "drug cartel"}, see
+     * {@link #pairKey}) and field filters ({@code topic:cartels}). An empty alternative means there is no such
+     * requirement (NOT). Candidate lookup counts these keys instead of verifying every query.
      */
     List<Set<String>> requirements();
+
+    /**
+     * The key of two adjacent words: a phrase needs its word pairs, which are far rarer in a text than its words
+     * (canonical words never contain a space).
+     */
+    static String pairKey(String first, String second) {
+        return first + " " + second;
+    }
 
     /** Alternatives above this many are not multiplied out: one side of an AND is then requirement enough. */
     int MAX_ALTERNATIVES = 16;
@@ -56,15 +65,20 @@ public sealed interface Query {
             return false;
         }
 
-        /** Start positions of every occurrence in the document. */
-        List<Integer> positions(AlertDocument doc) {
-            List<Integer> found = new ArrayList<>();
-            for (int start : doc.positionsOf(words.get(0))) {
+        /** Start positions of every occurrence in the document, ascending. */
+        int[] positions(AlertDocument doc) {
+            int[] starts = doc.positionsOf(words.get(0));
+            if (words.size() == 1) {
+                return starts;
+            }
+            int[] found = new int[starts.length];
+            int n = 0;
+            for (int start : starts) {
                 if (occursAt(doc, start)) {
-                    found.add(start);
+                    found[n++] = start;
                 }
             }
-            return found;
+            return Arrays.copyOf(found, n);
         }
 
         private boolean occursAt(AlertDocument doc, int start) {
@@ -85,9 +99,17 @@ public sealed interface Query {
             return List.of(words);
         }
 
+        /** A single word, or each adjacent pair of the phrase's words. */
         @Override
         public List<Set<String>> requirements() {
-            return List.of(Set.copyOf(words));
+            if (words.size() == 1) {
+                return List.of(Set.of(words.get(0)));
+            }
+            Set<String> pairs = new HashSet<>();
+            for (int k = 1; k < words.size(); k++) {
+                pairs.add(pairKey(words.get(k - 1), words.get(k)));
+            }
+            return List.of(Set.copyOf(pairs));
         }
     }
 
@@ -95,17 +117,13 @@ public sealed interface Query {
     record Near(Phrase left, Phrase right, int distance) implements Query {
         @Override
         public boolean matches(AlertDocument doc, List<String> matched) {
-            for (int l : left.positions(doc)) {
-                for (int r : right.positions(doc)) {
-                    int gap = l <= r ? r - (l + left.words().size()) : l - (r + right.words().size());
-                    if (gap <= distance) {
-                        matched.add(String.join(" ", left.words()));
-                        matched.add(String.join(" ", right.words()));
-                        return true;
-                    }
-                }
+            if (!Proximity.within(left.positions(doc), left.words().size(), right.positions(doc), right.words().size(),
+                    distance)) {
+                return false;
             }
-            return false;
+            matched.add(String.join(" ", left.words()));
+            matched.add(String.join(" ", right.words()));
+            return true;
         }
 
         @Override
@@ -115,8 +133,8 @@ public sealed interface Query {
 
         @Override
         public List<Set<String>> requirements() {
-            Set<String> both = new HashSet<>(left.words());
-            both.addAll(right.words());
+            Set<String> both = new HashSet<>(left.requirements().get(0));
+            both.addAll(right.requirements().get(0));
             return List.of(Set.copyOf(both));
         }
     }

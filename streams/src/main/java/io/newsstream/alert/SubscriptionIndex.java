@@ -1,6 +1,7 @@
 package io.newsstream.alert;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,10 +11,15 @@ import java.util.Set;
 /**
  * The active subscriptions, indexed so that matching one article costs work in proportion to the article's words
  * and the few subscriptions that could match — not a pass over every subscription. Each query's
- * {@link Query#requirements() requirements} (alternatives of words that must all occur) are indexed word by word;
- * matching counts, for each distinct word of the article, the alternatives it satisfies, and verifies only the
- * subscriptions with a complete alternative (the counting algorithm of boolean publish/subscribe). Field filters
- * count as words ({@code topic:cartels}); queries without any requirement (only NOT terms) are always verified.
+ * {@link Query#requirements() requirements} (alternatives of keys that must all occur) are indexed key by key;
+ * matching counts, for each distinct key of the article, the alternatives it satisfies, and verifies only the
+ * subscriptions with a complete alternative (the counting algorithm of boolean publish/subscribe). Keys are words,
+ * adjacent word pairs (so a phrase is verified only where its words do stand together) and field filters
+ * ({@code topic:cartels}); queries without any requirement (only NOT terms) are always verified.
+ *
+ * <p>Every key has an int id and the postings are int arrays: an article looks each distinct word up once, and its
+ * word pairs are found from the words' ids without building a string per pair. Matching allocates per article only
+ * arrays sized by the index, never per posting.
  *
  * <p>Built once, then read-only: safe to share between threads once published (see {@link SubscriptionRegistry}).
  */
@@ -23,12 +29,26 @@ public final class SubscriptionIndex {
     public record Hit(String subscriptionId, List<String> matched) {
     }
 
+    private static final int[] NO_INTS = new int[0];
+
     private final List<String> ids = new ArrayList<>();
     private final List<Query> queries = new ArrayList<>();
-    /** For each alternative, the subscription it belongs to and how many distinct words it needs. */
-    private final List<int[]> alternatives = new ArrayList<>();
-    private final Map<String, List<Integer>> alternativesByWord = new HashMap<>();
     private final List<Integer> alwaysVerified = new ArrayList<>();
+
+    /** Word and field keys by text; pair keys live in {@link #pairSeconds}. */
+    private final Map<String, Integer> keyIds = new HashMap<>();
+    private int keys;
+    /** For each key, the alternatives that need it (first {@code postingCounts[key]} entries used). */
+    private int[][] postings = new int[64][];
+    private int[] postingCounts = new int[64];
+    /** For each word key, the second words of the required pairs it begins, ascending, and those pairs' keys. */
+    private int[][] pairSeconds = new int[64][];
+    private int[][] pairKeys = new int[64][];
+
+    /** For each alternative, its subscription and how many distinct keys it needs. */
+    private int alternatives;
+    private int[] alternativeSubscription = new int[64];
+    private int[] alternativeSize = new int[64];
 
     /** Adds a subscription (ids are unique: the registry builds a fresh index from its current subscriptions). */
     public void put(String id, Query query) {
@@ -40,11 +60,10 @@ public final class SubscriptionIndex {
             alwaysVerified.add(subscription);
             return;
         }
-        for (Set<String> words : requirements) {
-            int alternative = alternatives.size();
-            alternatives.add(new int[] {subscription, words.size()});
-            for (String word : words) {
-                alternativesByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(alternative);
+        for (Set<String> required : requirements) {
+            int alternative = addAlternative(subscription, required.size());
+            for (String key : required) {
+                addPosting(keyOf(key), alternative);
             }
         }
     }
@@ -55,31 +74,35 @@ public final class SubscriptionIndex {
 
     /** Every subscription the article matches, in subscription id order. */
     public List<Hit> match(AlertDocument doc) {
-        boolean[] candidate = new boolean[ids.size()];
-        List<Integer> candidates = new ArrayList<>();
-        for (int s : alwaysVerified) {
-            candidate[s] = true;
-            candidates.add(s);
-        }
-        int[] found = new int[alternatives.size()];
-        List<String> fields = doc.fieldKeys();
-        for (Iterable<String> words : List.<Iterable<String>>of(doc.distinctWords(), fields)) {
-            for (String word : words) {
-                List<Integer> satisfied = alternativesByWord.get(word);
-                if (satisfied == null) {
-                    continue;
-                }
-                for (int a : satisfied) {
-                    int[] alternative = alternatives.get(a);
-                    if (++found[a] == alternative[1] && !candidate[alternative[0]]) {
-                        candidate[alternative[0]] = true;
-                        candidates.add(alternative[0]);
-                    }
+        Matching matching = new Matching();
+        alwaysVerified.forEach(matching::candidate);
+        // Each distinct word once; its positions give the key of every token, from which the pairs are found.
+        int[] tokenKeys = new int[doc.words().size()];
+        Arrays.fill(tokenKeys, -1);
+        for (Map.Entry<String, int[]> word : doc.positions().entrySet()) {
+            Integer key = keyIds.get(word.getKey());
+            if (key != null) {
+                matching.found(key);
+                for (int position : word.getValue()) {
+                    tokenKeys[position] = key;
                 }
             }
         }
+        for (int i = 1; i < tokenKeys.length; i++) {
+            int pair = pairKey(tokenKeys[i - 1], tokenKeys[i]);
+            if (pair >= 0) {
+                matching.found(pair);
+            }
+        }
+        for (String field : doc.fieldKeys()) {
+            Integer key = keyIds.get(field);
+            if (key != null) {
+                matching.found(key);
+            }
+        }
         List<Hit> hits = new ArrayList<>();
-        for (int s : candidates) {
+        for (int i = 0; i < matching.candidateCount; i++) {
+            int s = matching.candidates[i];
             List<String> matched = new ArrayList<>();
             if (queries.get(s).matches(doc, matched)) {
                 hits.add(new Hit(ids.get(s), List.copyOf(matched)));
@@ -87,5 +110,116 @@ public final class SubscriptionIndex {
         }
         hits.sort(Comparator.comparing(Hit::subscriptionId));
         return hits;
+    }
+
+    /** One article's counts: keys seen, keys found per alternative, subscriptions to verify. */
+    private final class Matching {
+        private final boolean[] seen = new boolean[keys];
+        private final int[] found = new int[alternatives];
+        private final boolean[] isCandidate = new boolean[ids.size()];
+        private int[] candidates = new int[16];
+        private int candidateCount;
+
+        /** A key occurs in the article: count it once for every alternative that needs it. */
+        void found(int key) {
+            if (seen[key]) {
+                return;
+            }
+            seen[key] = true;
+            int[] needing = postings[key];
+            for (int p = 0; p < postingCounts[key]; p++) {
+                int alternative = needing[p];
+                if (++found[alternative] == alternativeSize[alternative]) {
+                    candidate(alternativeSubscription[alternative]);
+                }
+            }
+        }
+
+        void candidate(int subscription) {
+            if (isCandidate[subscription]) {
+                return;
+            }
+            isCandidate[subscription] = true;
+            if (candidateCount == candidates.length) {
+                candidates = Arrays.copyOf(candidates, candidateCount * 2);
+            }
+            candidates[candidateCount++] = subscription;
+        }
+    }
+
+    /** The key of the pair of two word keys, or -1 when no query requires that pair. */
+    private int pairKey(int first, int second) {
+        if (first < 0 || second < 0 || pairSeconds[first] == null) {
+            return -1;
+        }
+        int at = Arrays.binarySearch(pairSeconds[first], second);
+        return at < 0 ? -1 : pairKeys[first][at];
+    }
+
+    /** The id of a requirement key, created when new; a pair key also gives both its words an id. */
+    private int keyOf(String key) {
+        int space = key.indexOf(' ');
+        if (space < 0) {
+            return wordKey(key);
+        }
+        int first = wordKey(key.substring(0, space));
+        int second = wordKey(key.substring(space + 1));
+        int existing = pairKey(first, second);
+        if (existing >= 0) {
+            return existing;
+        }
+        int pair = newKey();
+        int[] seconds = pairSeconds[first] == null ? NO_INTS : pairSeconds[first];
+        int[] pairs = pairKeys[first] == null ? NO_INTS : pairKeys[first];
+        int at = -Arrays.binarySearch(seconds, second) - 1;
+        pairSeconds[first] = inserted(seconds, at, second);
+        pairKeys[first] = inserted(pairs, at, pair);
+        return pair;
+    }
+
+    private int wordKey(String word) {
+        Integer known = keyIds.get(word);
+        if (known != null) {
+            return known;
+        }
+        int key = newKey();
+        keyIds.put(word, key);
+        return key;
+    }
+
+    private int newKey() {
+        if (keys == postings.length) {
+            postings = Arrays.copyOf(postings, keys * 2);
+            postingCounts = Arrays.copyOf(postingCounts, keys * 2);
+            pairSeconds = Arrays.copyOf(pairSeconds, keys * 2);
+            pairKeys = Arrays.copyOf(pairKeys, keys * 2);
+        }
+        postings[keys] = NO_INTS;
+        return keys++;
+    }
+
+    private void addPosting(int key, int alternative) {
+        if (postingCounts[key] == postings[key].length) {
+            postings[key] = Arrays.copyOf(postings[key], Math.max(4, postings[key].length * 2));
+        }
+        postings[key][postingCounts[key]++] = alternative;
+    }
+
+    private int addAlternative(int subscription, int size) {
+        if (alternatives == alternativeSize.length) {
+            alternativeSubscription = Arrays.copyOf(alternativeSubscription, alternatives * 2);
+            alternativeSize = Arrays.copyOf(alternativeSize, alternatives * 2);
+        }
+        alternativeSubscription[alternatives] = subscription;
+        alternativeSize[alternatives] = size;
+        return alternatives++;
+    }
+
+    private static int[] inserted(int[] values, int at, int value) {
+        int[] longer = new int[values.length + 1];
+        System.arraycopy(values, 0, longer, 0, at);
+        longer[at] = value;
+        System.arraycopy(values, at, longer, at + 1, values.length - at);
+        return longer;
     }
 }

@@ -3,7 +3,9 @@ package io.newsstream.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsstream.schema.Subscription;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +48,45 @@ class SubscriptionIndexTest {
         index.put("words-but-not-the-phrase", QueryParser.parse("\"tunnel drug\""));
         assertEquals(List.of("all-three", "either", "near"),
                 index.match(TUNNEL_STORY).stream().map(SubscriptionIndex.Hit::subscriptionId).toList());
+    }
+
+    /** The index must find exactly what verifying every subscription finds: it only saves the work. */
+    @Test
+    void shouldFindExactlyWhatVerifyingEverySubscriptionFinds() {
+        String[] vocabulary = {"drug", "tunnel", "border", "agents", "cartel", "port", "entry", "wall", "migrants", "river"};
+        Random random = new Random(11);
+        SubscriptionIndex index = new SubscriptionIndex();
+        List<Query> queries = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String a = vocabulary[random.nextInt(vocabulary.length)];
+            String b = vocabulary[random.nextInt(vocabulary.length)];
+            String c = vocabulary[random.nextInt(vocabulary.length)];
+            String query = switch (i % 7) {
+                case 0 -> "\"" + a + " " + b + " " + c + "\"";
+                case 1 -> "\"" + a + " " + b + "\" NEAR/2 " + c;
+                case 2 -> a + " AND NOT \"" + b + " " + c + "\"";
+                case 3 -> "\"" + a + " " + b + "\" OR " + c;
+                case 4 -> a + " topic:cartels";
+                case 5 -> a + " NEAR/1 " + b;
+                default -> "\"" + a + " " + b + "\"";
+            };
+            Query parsed = QueryParser.parse(query);
+            queries.add(parsed);
+            index.put(String.format("q%03d", i), parsed);
+        }
+        for (int d = 0; d < 50; d++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 12; w++) {
+                text.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+            }
+            AlertDocument doc = AlertDocument.of(text.toString(), d % 2 == 0 ? Set.of("cartels") : Set.of(), "", Set.of());
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                if (queries.get(i).matches(doc, new ArrayList<>())) {
+                    expected.add(String.format("q%03d", i));
+                }
+            }
+            assertEquals(expected, index.match(doc).stream().map(SubscriptionIndex.Hit::subscriptionId).toList(), text.toString());
+        }
     }
 }
