@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * analysis, each lookup's {@link AnchorAnswer}, and corrections. Output: the {@link EnrichedArticle} with its
  * verdict: a copy of the best candidate that came before it ({@link Verdicts#precedes}), or an original.
  *
- * <p>An article whose best candidate's own verdict was not out yet waits for it: the verdict comes as a correction from the anchor partition where the candidate was found ({@link ArticleStories}), so a copy of a
- * copy joins the story's root rather than the intermediate copy, whichever instance decides first. The settle
- * window bounds the wait (a verdict lost to the dead-letter topic, say): then the article leaves with what it knows.
+ * <p>An article whose best candidate's own verdict was not out yet waits for it: the verdict comes as a correction
+ * from the anchor partition where the candidate was found ({@link ArticleStories}), so a copy of a copy joins the
+ * story's root rather than the intermediate copy, whichever instance decides first. The settle window bounds the
+ * wait (a verdict lost to the dead-letter topic, say): then the article leaves with what it knows.
  *
  * <p>Owns two stores: {@value #ARTICLES} (article id → the waiting article, written and read once) and
  * {@value #ANSWERS} (article id → the small {@link PendingDedup} each answer updates). An article whose answers do
@@ -155,7 +156,10 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
                 answerTimeout);
     }
 
-    /** Whether the verdict is final: the best candidate's own verdict is out, or the settle window is over. */
+    /**
+     * Whether the verdict is final: the best candidate's own verdict is out, or the settle window is over (a state
+     * written before completion times were kept has no window: it goes).
+     */
     private boolean isSettled(PendingDedup state, Instant now) {
         return state.getCompletedAt() == null || !state.getCompletedAt().plus(settleWindow).isAfter(now)
                 || !Verdicts.awaitsCandidate(Verdicts.best(preceding(state)), now, answerTimeout);
