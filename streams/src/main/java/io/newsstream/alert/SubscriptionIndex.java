@@ -19,7 +19,9 @@ import java.util.Set;
  *
  * <p>Every key has an int id and the postings are int arrays: an article looks each distinct word up once, and its
  * word pairs are found from the words' ids without building a string per pair. Matching allocates per article only
- * arrays sized by the index, never per posting.
+ * arrays sized by the index, never per posting. Phrase and proximity queries — most subscriptions, and most
+ * candidates — are first checked on word ids against the article's positions ({@link WordChecks}), from one flat
+ * array, so a candidate costs no string lookups; for these the check is the whole query, and its terms are known.
  *
  * <p>Built once, then read-only: safe to share between threads once published (see {@link SubscriptionRegistry}).
  */
@@ -34,6 +36,9 @@ public final class SubscriptionIndex {
     private final List<String> ids = new ArrayList<>();
     private final List<Query> queries = new ArrayList<>();
     private final List<Integer> alwaysVerified = new ArrayList<>();
+    private final WordChecks wordChecks = new WordChecks();
+    /** Per subscription with a word check, the terms a match reports (null for the others). */
+    private final List<List<String>> checkedTerms = new ArrayList<>();
 
     /** Word and field keys by text; pair keys live in {@link #pairSeconds}. */
     private final Map<String, Integer> keyIds = new HashMap<>();
@@ -55,6 +60,7 @@ public final class SubscriptionIndex {
         int subscription = ids.size();
         ids.add(id);
         queries.add(query);
+        addWordCheck(query);
         List<Set<String>> requirements = query.requirements();
         if (requirements.stream().anyMatch(Set::isEmpty)) {
             alwaysVerified.add(subscription);
@@ -79,10 +85,12 @@ public final class SubscriptionIndex {
         // Each distinct word once; its positions give the key of every token, from which the pairs are found.
         int[] tokenKeys = new int[doc.words().size()];
         Arrays.fill(tokenKeys, -1);
+        int[][] positionsByKey = new int[keys][];
         for (Map.Entry<String, int[]> word : doc.positions().entrySet()) {
             Integer key = keyIds.get(word.getKey());
             if (key != null) {
                 matching.found(key);
+                positionsByKey[key] = word.getValue();
                 for (int position : word.getValue()) {
                     tokenKeys[position] = key;
                 }
@@ -103,6 +111,14 @@ public final class SubscriptionIndex {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < matching.candidateCount; i++) {
             int s = matching.candidates[i];
+            WordChecks.Outcome checked = wordChecks.check(s, positionsByKey, tokenKeys);
+            if (checked == WordChecks.Outcome.FAILS) {
+                continue;
+            }
+            if (checked == WordChecks.Outcome.MATCHES) {
+                hits.add(new Hit(ids.get(s), checkedTerms.get(s)));
+                continue;
+            }
             List<String> matched = new ArrayList<>();
             if (queries.get(s).matches(doc, matched)) {
                 hits.add(new Hit(ids.get(s), List.copyOf(matched)));
@@ -144,6 +160,109 @@ public final class SubscriptionIndex {
                 candidates = Arrays.copyOf(candidates, candidateCount * 2);
             }
             candidates[candidateCount++] = subscription;
+        }
+    }
+
+    /**
+     * Records the subscription's word check: for a phrase or proximity query (exactly what {@link Query.Phrase} and
+     * {@link Query.Near} match, on word ids), else none.
+     */
+    private void addWordCheck(Query query) {
+        if (query instanceof Query.Phrase phrase) {
+            wordChecks.add(wordKeys(phrase), NO_INTS, 0);
+            checkedTerms.add(List.of(String.join(" ", phrase.words())));
+        } else if (query instanceof Query.Near near) {
+            wordChecks.add(wordKeys(near.left()), wordKeys(near.right()), near.distance());
+            checkedTerms.add(List.of(String.join(" ", near.left().words()), String.join(" ", near.right().words())));
+        } else {
+            wordChecks.addNone();
+            checkedTerms.add(null);
+        }
+    }
+
+    private int[] wordKeys(Query.Phrase phrase) {
+        return phrase.words().stream().mapToInt(this::wordKey).toArray();
+    }
+
+    /**
+     * A phrase or proximity query on word key ids: the phrase occurs, or both sides occur near each other. All checks live in one int array — {@code [left length, right length (0: a phrase),
+     * distance, left keys..., right keys...]} at the subscription's offset — so a candidate costs one memory
+     * access to its check, not a walk through the query's objects and strings.
+     */
+    private static final class WordChecks {
+
+        /** A check either decides the match, or there is none and the query must be verified. */
+        enum Outcome { MATCHES, FAILS, NO_CHECK }
+
+        private int[] offsets = new int[64];
+        private int[] data = new int[256];
+        private int subscriptions;
+        private int size;
+
+        void add(int[] left, int[] right, int distance) {
+            ensure(3 + left.length + right.length);
+            int at = size;
+            data[size++] = left.length;
+            data[size++] = right.length;
+            data[size++] = distance;
+            System.arraycopy(left, 0, data, size, left.length);
+            size += left.length;
+            System.arraycopy(right, 0, data, size, right.length);
+            size += right.length;
+            offsets[subscriptions++] = at;
+        }
+
+        void addNone() {
+            ensure(0);
+            offsets[subscriptions++] = -1;
+        }
+
+        private void ensure(int more) {
+            if (subscriptions == offsets.length) {
+                offsets = Arrays.copyOf(offsets, subscriptions * 2);
+            }
+            if (size + more > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+            }
+        }
+
+        Outcome check(int subscription, int[][] positionsByKey, int[] tokenKeys) {
+            int at = offsets[subscription];
+            if (at < 0) {
+                return Outcome.NO_CHECK;
+            }
+            return passes(at, positionsByKey, tokenKeys) ? Outcome.MATCHES : Outcome.FAILS;
+        }
+
+        private boolean passes(int at, int[][] positionsByKey, int[] tokenKeys) {
+            int leftLength = data[at];
+            int rightLength = data[at + 1];
+            int[] lefts = starts(at + 3, leftLength, positionsByKey, tokenKeys);
+            if (rightLength == 0) {
+                return lefts.length > 0;
+            }
+            int[] rights = starts(at + 3 + leftLength, rightLength, positionsByKey, tokenKeys);
+            return Proximity.within(lefts, leftLength, rights, rightLength, data[at + 2]);
+        }
+
+        /** Where the phrase of {@code length} keys stored at {@code from} starts in the article, ascending. */
+        private int[] starts(int from, int length, int[][] positionsByKey, int[] tokenKeys) {
+            int[] firsts = positionsByKey[data[from]];
+            if (firsts == null || length == 1) {
+                return firsts == null ? NO_INTS : firsts;
+            }
+            int[] found = new int[firsts.length];
+            int n = 0;
+            for (int start : firsts) {
+                int k = 1;
+                while (k < length && start + k < tokenKeys.length && tokenKeys[start + k] == data[from + k]) {
+                    k++;
+                }
+                if (k == length) {
+                    found[n++] = start;
+                }
+            }
+            return Arrays.copyOf(found, n);
         }
     }
 
