@@ -12,20 +12,52 @@ import java.util.stream.Collectors;
 
 /**
  * What a subscription query is matched against: the article's canonical words (so matching is whole-word,
- * case- and accent-insensitive), its topic labels, its source and its entities.
+ * case- and accent-insensitive), its topic labels, its source and its entities. Not thread-safe: one per article
+ * and matching thread.
  */
-public record AlertDocument(List<String> words, Set<String> topics, String source, Set<String> entities,
-                            Map<String, int[]> positions) {
+public final class AlertDocument {
 
     private static final int[] NONE = new int[0];
 
+    private final List<String> words;
+    private final Set<String> topics;
+    private final String source;
+    private final Set<String> entities;
+    /**
+     * Where each word occurs, built on first use: the subscription index keys the words itself, and only queries it
+     * cannot decide on its own read positions by word.
+     */
+    private Map<String, int[]> positions;
+
     public AlertDocument(List<String> words, Set<String> topics, String source, Set<String> entities) {
-        this(List.copyOf(words), Set.copyOf(topics), source == null ? "" : canonical(source),
-                entities.stream().map(AlertDocument::canonical).collect(Collectors.toUnmodifiableSet()), positions(words));
+        this.words = List.copyOf(words);
+        this.topics = Set.copyOf(topics);
+        this.source = source == null ? "" : canonical(source);
+        this.entities = entities.stream().map(AlertDocument::canonical).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The article's canonical words, in order. */
+    public List<String> words() {
+        return words;
+    }
+
+    /** Its topic labels. */
+    public Set<String> topics() {
+        return topics;
+    }
+
+    /** Its source, canonical; empty when unknown. */
+    public String source() {
+        return source;
+    }
+
+    /** Its entities, canonical. */
+    public Set<String> entities() {
+        return entities;
     }
 
     /** Where each word occurs: phrases are verified from their first word's occurrences, not by scanning. */
-    private static Map<String, int[]> positions(List<String> words) {
+    private static Map<String, int[]> positionsOf(List<String> words) {
         Map<String, int[]> positions = new HashMap<>(words.size() * 2);
         for (int i = 0; i < words.size(); i++) {
             int[] known = positions.get(words.get(i));
@@ -46,12 +78,10 @@ public record AlertDocument(List<String> words, Set<String> topics, String sourc
 
     /** The positions of a word in the document, in order. */
     public int[] positionsOf(String word) {
+        if (positions == null) {
+            positions = positionsOf(words);
+        }
         return positions.getOrDefault(word, NONE);
-    }
-
-    /** The distinct words of the document. */
-    public Set<String> distinctWords() {
-        return positions.keySet();
     }
 
     /** The document's field values as candidate lookup indexes them: {@code topic:LABEL}, {@code source:NAME}, ... */

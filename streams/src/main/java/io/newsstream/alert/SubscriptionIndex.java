@@ -82,20 +82,17 @@ public final class SubscriptionIndex {
     public List<Hit> match(AlertDocument doc) {
         Matching matching = new Matching();
         alwaysVerified.forEach(matching::candidate);
-        // Each distinct word once; its positions give the key of every token, from which the pairs are found.
-        int[] tokenKeys = new int[doc.words().size()];
-        Arrays.fill(tokenKeys, -1);
-        int[][] positionsByKey = new int[keys][];
-        for (Map.Entry<String, int[]> word : doc.positions().entrySet()) {
-            Integer key = keyIds.get(word.getKey());
+        // The key of every token, from which the word pairs are found; each key counts once.
+        List<String> words = doc.words();
+        int[] tokenKeys = new int[words.size()];
+        for (int i = 0; i < tokenKeys.length; i++) {
+            Integer key = keyIds.get(words.get(i));
+            tokenKeys[i] = key == null ? -1 : key;
             if (key != null) {
                 matching.found(key);
-                positionsByKey[key] = word.getValue();
-                for (int position : word.getValue()) {
-                    tokenKeys[position] = key;
-                }
             }
         }
+        KeyPositions positions = new KeyPositions(keys, tokenKeys);
         for (int i = 1; i < tokenKeys.length; i++) {
             int pair = pairKey(tokenKeys[i - 1], tokenKeys[i]);
             if (pair >= 0) {
@@ -111,7 +108,7 @@ public final class SubscriptionIndex {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < matching.candidateCount; i++) {
             int s = matching.candidates[i];
-            WordChecks.Outcome checked = wordChecks.check(s, positionsByKey, tokenKeys);
+            WordChecks.Outcome checked = wordChecks.check(s, positions);
             if (checked == WordChecks.Outcome.FAILS) {
                 continue;
             }
@@ -226,31 +223,32 @@ public final class SubscriptionIndex {
             }
         }
 
-        Outcome check(int subscription, int[][] positionsByKey, int[] tokenKeys) {
+        Outcome check(int subscription, KeyPositions positions) {
             int at = offsets[subscription];
             if (at < 0) {
                 return Outcome.NO_CHECK;
             }
-            return passes(at, positionsByKey, tokenKeys) ? Outcome.MATCHES : Outcome.FAILS;
+            return passes(at, positions) ? Outcome.MATCHES : Outcome.FAILS;
         }
 
-        private boolean passes(int at, int[][] positionsByKey, int[] tokenKeys) {
+        private boolean passes(int at, KeyPositions positions) {
             int leftLength = data[at];
             int rightLength = data[at + 1];
-            int[] lefts = starts(at + 3, leftLength, positionsByKey, tokenKeys);
+            int[] lefts = starts(at + 3, leftLength, positions);
             if (rightLength == 0) {
                 return lefts.length > 0;
             }
-            int[] rights = starts(at + 3 + leftLength, rightLength, positionsByKey, tokenKeys);
+            int[] rights = starts(at + 3 + leftLength, rightLength, positions);
             return Proximity.within(lefts, leftLength, rights, rightLength, data[at + 2]);
         }
 
         /** Where the phrase of {@code length} keys stored at {@code from} starts in the article, ascending. */
-        private int[] starts(int from, int length, int[][] positionsByKey, int[] tokenKeys) {
-            int[] firsts = positionsByKey[data[from]];
-            if (firsts == null || length == 1) {
-                return firsts == null ? NO_INTS : firsts;
+        private int[] starts(int from, int length, KeyPositions positions) {
+            int[] firsts = positions.of(data[from]);
+            if (length == 1) {
+                return firsts;
             }
+            int[] tokenKeys = positions.tokenKeys;
             int[] found = new int[firsts.length];
             int n = 0;
             for (int start : firsts) {
@@ -263,6 +261,44 @@ public final class SubscriptionIndex {
                 }
             }
             return Arrays.copyOf(found, n);
+        }
+    }
+
+    /**
+     * Where each key occurs in one article, from its tokens' keys: per key its last position, per position the
+     * previous one with the same key — built in one pass, read only for the keys a check asks about.
+     */
+    private static final class KeyPositions {
+        private final int[] tokenKeys;
+        /** Per key, its last position + 1 (0: absent). */
+        private final int[] lastPlusOne;
+        /** Per position, the previous position of the same key + 1 (0: none). */
+        private final int[] previousPlusOne;
+
+        KeyPositions(int keys, int[] tokenKeys) {
+            this.tokenKeys = tokenKeys;
+            this.lastPlusOne = new int[keys];
+            this.previousPlusOne = new int[tokenKeys.length];
+            for (int i = 0; i < tokenKeys.length; i++) {
+                int key = tokenKeys[i];
+                if (key >= 0) {
+                    previousPlusOne[i] = lastPlusOne[key];
+                    lastPlusOne[key] = i + 1;
+                }
+            }
+        }
+
+        /** The key's positions, ascending. */
+        int[] of(int key) {
+            int count = 0;
+            for (int p = lastPlusOne[key]; p > 0; p = previousPlusOne[p - 1]) {
+                count++;
+            }
+            int[] positions = new int[count];
+            for (int p = lastPlusOne[key]; p > 0; p = previousPlusOne[p - 1]) {
+                positions[--count] = p - 1;
+            }
+            return positions;
         }
     }
 
