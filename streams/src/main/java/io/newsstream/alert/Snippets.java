@@ -2,13 +2,11 @@ package io.newsstream.alert;
 
 import io.newsstream.normalize.Token;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The passage of an article shown in an alert: a window of text around the first match, the match marked. Pure. */
 public final class Snippets {
 
     static final int CONTEXT_CHARS = 80;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Snippets() {
     }
@@ -77,7 +75,20 @@ public final class Snippets {
         return i;
     }
 
+    /** Every run of whitespace (as the regex {@code \s}: space, tab, line breaks, vertical tab, form feed) as one space. */
     private static String oneLine(String s) {
-        return WHITESPACE.matcher(s).replaceAll(" ");
+        StringBuilder line = new StringBuilder(s.length());
+        boolean inSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                line.append(c);
+            } else if (!inSpace) {
+                line.append(' ');
+            }
+            inSpace = space;
+        }
+        return line.toString();
     }
 }

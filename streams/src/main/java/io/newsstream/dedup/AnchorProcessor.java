@@ -151,12 +151,21 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
         return lastArrival;
     }
 
+    /** {@code anchor/}: the anchor as 16 hex digits (two's complement), so an anchor's entries share a prefix. */
     private static String prefix(long anchor) {
-        return String.format(Locale.ROOT, "%016x/", anchor);
+        return padded(Long.toHexString(anchor), 16) + "/";
     }
 
+    /** {@code anchor/event time/article id}, the event time as 13 decimal digits so keys sort by it. */
     private static String key(long anchor, AnchorEntry e) {
-        return prefix(anchor) + String.format(Locale.ROOT, "%013d/", e.getLastSeen().toEpochMilli()) + e.getArticleId();
+        // Keys are built for every entry an article writes: by hand, not with String.format (a measurable cost).
+        long eventTime = e.getLastSeen().toEpochMilli();
+        String time = eventTime >= 0 ? padded(Long.toString(eventTime), 13) : String.format(Locale.ROOT, "%013d", eventTime);
+        return prefix(anchor) + time + "/" + e.getArticleId();
+    }
+
+    private static String padded(String digits, int width) {
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private static long eventTimeOf(String key) {

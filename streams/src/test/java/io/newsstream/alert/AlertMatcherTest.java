@@ -102,6 +102,13 @@ class AlertMatcherTest {
     }
 
     @Test
+    void shouldMarkTheMatchInASnippetOnOneLine() {
+        String text = "Tunnel found\n\nAgents said the\t drug  tunnel ran\r\nunder the wall.";
+        assertEquals("Tunnel found Agents said the **drug tunnel** ran under the wall.",
+                Snippets.around(text, CanonicalTokens.withOffsets(text), List.of("drug tunnel")));
+    }
+
+    @Test
     void shouldReadASubscriptionFileAndRefuseItWholeNamingEveryBadLine() throws IOException {
         Path file = dir.resolve("subs.jsonl");
         Files.writeString(file, "{\"id\": \"a\", \"query\": \"border wall\", \"topics\": [\"border-security\"]}\n\n"
