@@ -29,7 +29,7 @@ public sealed interface Query {
 
     /**
      * The key of two adjacent words: a phrase needs its word pairs, which are far rarer in a text than its words
-     * (canonical words never contain a space).
+     * (canonical words never contain a space, nor a colon — which tells a pair from a field key).
      */
     static String pairKey(String first, String second) {
         return first + " " + second;

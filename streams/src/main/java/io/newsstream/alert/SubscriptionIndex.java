@@ -182,9 +182,10 @@ public final class SubscriptionIndex {
     }
 
     /**
-     * A phrase or proximity query on word key ids: the phrase occurs, or both sides occur near each other. All checks live in one int array — {@code [left length, right length (0: a phrase),
-     * distance, left keys..., right keys...]} at the subscription's offset — so a candidate costs one memory
-     * access to its check, not a walk through the query's objects and strings.
+     * Phrase and proximity queries on word key ids: the phrase occurs, or both sides occur near each other. All
+     * checks live in one int array — {@code [left length, right length (0: a phrase), distance, left keys...,
+     * right keys...]} at the subscription's offset — so a candidate costs one memory access to its check, not a
+     * walk through the query's objects and strings.
      */
     private static final class WordChecks {
 
@@ -314,7 +315,8 @@ public final class SubscriptionIndex {
     /** The id of a requirement key, created when new; a pair key also gives both its words an id. */
     private int keyOf(String key) {
         int space = key.indexOf(' ');
-        if (space < 0) {
+        // A field key ("source:desert wire") may hold spaces too; canonical words never hold a colon.
+        if (space < 0 || key.indexOf(':') >= 0) {
             return wordKey(key);
         }
         int first = wordKey(key.substring(0, space));

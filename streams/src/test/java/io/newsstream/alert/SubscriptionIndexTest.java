@@ -28,6 +28,14 @@ class SubscriptionIndexTest {
     }
 
     @Test
+    void shouldMatchFieldFiltersWhoseValuesHaveSeveralWords() {
+        SubscriptionIndex index = new SubscriptionIndex();
+        index.put("desk", QueryParser.parse("source:\"Desert Wire\""));
+        index.put("other-desk", QueryParser.parse("source:\"Coastal Wire\""));
+        assertEquals(List.of(new SubscriptionIndex.Hit("desk", List.of("source:Desert Wire"))), index.match(TUNNEL_STORY));
+    }
+
+    @Test
     void shouldForgetRemovedAndReplacedSubscriptions() {
         SubscriptionRegistry registry = new SubscriptionRegistry();
         registry.put(Subscription.newBuilder().setId("a").setQuery("tunnel").build());
@@ -61,13 +69,14 @@ class SubscriptionIndexTest {
             String a = vocabulary[random.nextInt(vocabulary.length)];
             String b = vocabulary[random.nextInt(vocabulary.length)];
             String c = vocabulary[random.nextInt(vocabulary.length)];
-            String query = switch (i % 7) {
+            String query = switch (i % 8) {
                 case 0 -> "\"" + a + " " + b + " " + c + "\"";
                 case 1 -> "\"" + a + " " + b + "\" NEAR/2 " + c;
                 case 2 -> a + " AND NOT \"" + b + " " + c + "\"";
                 case 3 -> "\"" + a + " " + b + "\" OR " + c;
                 case 4 -> a + " topic:cartels";
                 case 5 -> a + " NEAR/1 " + b;
+                case 6 -> "\"" + a + " " + b + "\" AND source:\"desert wire\"";
                 default -> "\"" + a + " " + b + "\"";
             };
             Query parsed = QueryParser.parse(query);
@@ -79,7 +88,8 @@ class SubscriptionIndexTest {
             for (int w = 0; w < 12; w++) {
                 text.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
             }
-            AlertDocument doc = AlertDocument.of(text.toString(), d % 2 == 0 ? Set.of("cartels") : Set.of(), "", Set.of());
+            AlertDocument doc = AlertDocument.of(text.toString(), d % 2 == 0 ? Set.of("cartels") : Set.of(),
+                    d % 3 == 0 ? "Desert Wire" : "", Set.of());
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < queries.size(); i++) {
                 if (queries.get(i).matches(doc, new ArrayList<>())) {
