@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -173,8 +174,8 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     }
 
     /**
-     * Deletes entries older than the retention ({@link RetentionCutoff}). At most {@value #MAX_EVICTIONS}
-     * deletions per run keep each transaction small; the rest go next time.
+     * Deletes anchor entries and story records older than the retention ({@link RetentionCutoff}). At most
+     * {@value #MAX_EVICTIONS} deletions per store and run keep each transaction small; the rest go next time.
      */
     private void evictExpired() {
         OptionalLong expiry = RetentionCutoff.of(context, retention);
@@ -182,36 +183,25 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
             return;
         }
         long cutoff = expiry.getAsLong();
-        evictEntries(cutoff);
-        evictStories(cutoff);
-    }
-
-    private void evictEntries(long cutoff) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = store.all()) {
-            while (all.hasNext() && expired.size() < MAX_EVICTIONS) {
-                KeyValue<String, byte[]> next = all.next();
-                if (eventTimeOf(next.key) < cutoff) {
-                    expired.add(next.key);
-                }
-            }
-        }
-        expired.forEach(store::delete);
-        if (!expired.isEmpty()) {
-            LOG.info("Task {}: evicted {} dedup anchor entries older than {}", context.taskId(), expired.size(), retention);
+        int entries = evict(store, e -> eventTimeOf(e.key) < cutoff);
+        evict(stories, s -> s.value.getLastSeen().toEpochMilli() < cutoff);
+        if (entries > 0) {
+            LOG.info("Task {}: evicted {} dedup anchor entries older than {}", context.taskId(), entries, retention);
         }
     }
 
-    private void evictStories(long cutoff) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, ArticleStory> all = stories.all()) {
-            while (all.hasNext() && expired.size() < MAX_EVICTIONS) {
-                KeyValue<String, ArticleStory> next = all.next();
-                if (next.value.getLastSeen().toEpochMilli() < cutoff) {
-                    expired.add(next.key);
+    /** Deletes up to {@value #MAX_EVICTIONS} records of the store that are expired; returns how many. */
+    private static <V> int evict(KeyValueStore<String, V> from, Predicate<KeyValue<String, V>> expired) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = from.all()) {
+            while (all.hasNext() && keys.size() < MAX_EVICTIONS) {
+                KeyValue<String, V> next = all.next();
+                if (expired.test(next)) {
+                    keys.add(next.key);
                 }
             }
         }
-        expired.forEach(stories::delete);
+        keys.forEach(from::delete);
+        return keys.size();
     }
 }
