@@ -52,7 +52,10 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
     private ProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, EnrichedArticle> articles;
     private KeyValueStore<String, PendingDedup> answers;
-    /** Articles with all their answers, waiting for candidates' verdicts (in memory, rebuilt from the store at start). */
+    /**
+     * Articles with all their answers, waiting for their best candidate's verdict (in memory, rebuilt from the store
+     * at start).
+     */
     private final Set<String> settling = new LinkedHashSet<>();
 
     /** @param routing how the article's anchors were grouped into lookups: one answer comes per lookup */
