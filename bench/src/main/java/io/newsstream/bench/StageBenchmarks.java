@@ -78,7 +78,7 @@ public class StageBenchmarks {
         classifier = new KeywordClassifier(Taxonomy.builtIn());
         analyzer = new ArticleAnalyzer(classifier, new SignatureBuilder(12, 256), Clock.systemUTC());
         analyzed = articles.stream().map(analyzer::enrich).toList();
-        analyzedSignatures = articles.stream().map(a -> signatures.describe(normalizer.normalize(a.getTitle(), a.getBody()).body()).signature()).toList();
+        analyzedSignatures = signaturesOf(articles);
         // A bucket as full as an anchor gets (16 articles), from other benchmark articles.
         for (int i = 0; i < BUCKET; i++) {
             RawArticle otherRaw = BenchArticles.generate(1, 3000, 1000 + i).get(0);
@@ -94,10 +94,15 @@ public class StageBenchmarks {
             raw.add(workload.next(Instant.parse("2026-11-02T10:00:00Z").plusSeconds(i)));
         }
         stream = raw.stream().map(analyzer::enrich).toList();
-        streamSignatures = raw.stream().map(a -> signatures.describe(normalizer.normalize(a.getTitle(), a.getBody()).body()).signature()).toList();
+        streamSignatures = signaturesOf(raw);
         for (int i = 0; i < ARTICLES / 2; i++) {
             lookUp(i, true);
         }
+    }
+
+    private List<Signature> signaturesOf(List<RawArticle> raw) {
+        return raw.stream().map(a -> signatures.describe(normalizer.normalize(a.getTitle(), a.getBody()).body()).signature())
+                .toList();
     }
 
     /** All of article {@code i}'s anchor lookups, as the anchor partitions run them: decode, compare, encode. */
