@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Owns two stores: {@value #ARTICLES} (article id → the waiting article, written and read once) and
  * {@value #ANSWERS} (article id → the small {@link PendingDedup} each answer updates). An article whose answers do
  * not all arrive within the answer timeout (a lookup that failed and went to the dead-letter topic, say) is
- * released with the answers it has, and logged.
+ * released with the answers it has, and logged. Both limits count beyond the anchor stage's current lag
+ * ({@link WaitBudget}): in a backlog the answers are queued behind thousands of others, not lost.
  */
 public final class VerdictProcessor implements Processor<String, DedupMessage, String, EnrichedArticle> {
 
@@ -46,9 +47,11 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
 
     private static final Logger LOG = LoggerFactory.getLogger(VerdictProcessor.class);
 
-    private final Duration answerTimeout;
-    private final Duration settleWindow;
     private final AnchorRouting routing;
+    /** Stretches with the anchor stage's lag: in a backlog, answers and verdicts are queued, not lost. */
+    private WaitBudget budget;
+    /** Waits count from this task's start at the earliest: before it, nothing could answer. */
+    private Instant startedAt;
     private ProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, EnrichedArticle> articles;
     private KeyValueStore<String, PendingDedup> answers;
@@ -60,8 +63,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
 
     /** @param routing how the article's anchors were grouped into lookups: one answer comes per lookup */
     public VerdictProcessor(Duration answerTimeout, Duration settleWindow, AnchorRouting routing) {
-        this.answerTimeout = answerTimeout;
-        this.settleWindow = settleWindow;
+        this.budget = WaitBudget.of(answerTimeout, settleWindow);
         this.routing = routing;
     }
 
@@ -70,6 +72,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         this.context = context;
         this.articles = context.getStateStore(ARTICLES);
         this.answers = context.getStateStore(ANSWERS);
+        this.startedAt = now();
         // Settling articles are few and checked often; the scan of every waiting article for overdue answers is
         // rarer, because with a backlog thousands may be waiting.
         try (KeyValueIterator<String, PendingDedup> all = answers.all()) {
@@ -79,10 +82,10 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
                 }
             });
         }
-        context.schedule(Duration.ofMillis(Math.max(1, settleWindow.toMillis() / 4)), PunctuationType.WALL_CLOCK_TIME,
-                this::releaseSettled);
-        context.schedule(Duration.ofMillis(Math.max(1, answerTimeout.toMillis() / 4)), PunctuationType.WALL_CLOCK_TIME,
-                this::releaseOverdue);
+        context.schedule(Duration.ofMillis(Math.max(1, budget.settleWindow().toMillis() / 4)),
+                PunctuationType.WALL_CLOCK_TIME, this::releaseSettled);
+        context.schedule(Duration.ofMillis(Math.max(1, budget.answerTimeout().toMillis() / 4)),
+                PunctuationType.WALL_CLOCK_TIME, this::releaseOverdue);
     }
 
     @Override
@@ -113,6 +116,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         }
         if (isComplete(state) && state.getCompletedAt() == null) {
             state.setCompletedAt(now());
+            budget = budget.answered(waitingSince(state), state.getCompletedAt());
         }
         if (isComplete(state) && isSettled(state, now())) {
             release(id, article != null ? article : articles.get(id), state);
@@ -156,7 +160,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
     /** The candidates that came before the article. */
     private List<AnchorMatch> preceding(PendingDedup state) {
         return Verdicts.preceding(state.getMatches(), state.getAnchors(), state.getStoredAnchors(), state.getFirstSeen(),
-                answerTimeout);
+                budget.answerTimeout());
     }
 
     /**
@@ -164,8 +168,13 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
      * written before completion times were kept has no window: it goes).
      */
     private boolean isSettled(PendingDedup state, Instant now) {
-        return state.getCompletedAt() == null || !state.getCompletedAt().plus(settleWindow).isAfter(now)
-                || !Verdicts.awaitsCandidate(Verdicts.best(preceding(state)), now, answerTimeout);
+        return state.getCompletedAt() == null || budget.settleOver(state.getCompletedAt(), now)
+                || !Verdicts.awaitsCandidate(Verdicts.best(preceding(state)), now, budget.candidatePatience());
+    }
+
+    /** Since when the article has been waiting for answers that could come. */
+    private Instant waitingSince(PendingDedup state) {
+        return state.getSince().isAfter(startedAt) ? state.getSince() : startedAt;
     }
 
     private static boolean isComplete(PendingDedup state) {
@@ -215,7 +224,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         try (KeyValueIterator<String, PendingDedup> all = answers.all()) {
             while (all.hasNext()) {
                 KeyValue<String, PendingDedup> next = all.next();
-                if (next.value.getSince().plus(answerTimeout).isBefore(now)) {
+                if (budget.answersOverdue(waitingSince(next.value), now)) {
                     due.add(next);
                 }
             }
@@ -229,8 +238,9 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
                 continue;
             }
             if (!isComplete(state)) {
-                LOG.warn("Task {}: released article {} after {} with {} of {} anchor answers", context.taskId(), entry.key,
-                        answerTimeout, state.getAnswers(), state.getExpected());
+                LOG.warn("Task {}: released article {} after {} with {} of {} anchor answers (the last complete article "
+                        + "waited {})", context.taskId(), entry.key, Duration.between(state.getSince(), now),
+                        state.getAnswers(), state.getExpected(), budget.answerLag());
             }
             release(entry.key, articles.get(entry.key), state);
         }
