@@ -10,6 +10,7 @@ import io.newsstream.loadtest.Measurement;
 import io.newsstream.loadtest.SubscriptionWorkload;
 import io.newsstream.loadtest.Workload;
 import io.newsstream.pipeline.Pipeline;
+import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.RawArticle;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import picocli.CommandLine.Command;
@@ -37,15 +39,20 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the full pipeline against a pass-through Kafka Streams topology (raw in, same record out, "
-            + "same serdes, exactly-once) on the same generated workload: throughput from a backlog, then latency at a "
-            + "fixed offered rate, and peak heap. Without --bootstrap-servers it runs on an embedded broker.",
+            + "same serdes, exactly-once) on the same generated workload: throughput from a backlog after a warm-up, then, "
+            + "once the backlog has drained, latency at a fixed offered rate; peak heap; and for the pipeline how many of "
+            + "the workload's copies it put in their original's story. Without --bootstrap-servers it runs on an embedded broker.",
             "The last line is: bench: pipeline=<articles/s> passthrough=<articles/s> ratio=<r> p99_ms=<ms>"})
 final class BenchCommand implements Callable<Integer> {
 
-    private static final Duration SETTLE = Duration.ofSeconds(15);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
 
     @Option(names = "--articles", defaultValue = "50000", description = "Backlog size for the throughput phase (default: ${DEFAULT-VALUE}).")
     int articles;
+
+    @Option(names = "--warmup", defaultValue = "20000", description = "Articles processed before the throughput is measured, "
+            + "so that the JIT has compiled the hot paths (the full pipeline needs about 90 s here) (default: ${DEFAULT-VALUE}).")
+    int warmup;
 
     @Option(names = "--rate", defaultValue = "500", description = "Offered rate for the latency phase, articles/s (default: ${DEFAULT-VALUE}).")
     int rate;
@@ -77,13 +84,14 @@ final class BenchCommand implements Callable<Integer> {
         try (KafkaTarget kafka = KafkaTarget.open(base)) {
             NewsstreamConfig config = kafka.withRunState(base);
             Workload workload = new Workload(42, copyShare, 3000);
-            List<RawArticle> backlog = new ArrayList<>(articles);
-            Instant t0 = Instant.now().minusSeconds(articles);
-            for (int i = 0; i < articles; i++) {
+            List<RawArticle> backlog = new ArrayList<>(warmup + articles);
+            Instant t0 = Instant.now().minusSeconds(warmup + articles);
+            for (int i = 0; i < warmup + articles; i++) {
                 backlog.add(workload.next(t0.plusMillis(i)));
             }
-            out.printf(Locale.ROOT, "bench: %d articles (~3 KB, %.0f%% copies), latency at %d/s for %s, %s%n", articles,
-                    copyShare * 100, rate, latencyPhase, kafka.embedded() ? "embedded broker" : config.bootstrapServers().orElseThrow());
+            out.printf(Locale.ROOT, "bench: %d articles after %d of warm-up (~3 KB, %.0f%% copies), latency at %d/s for %s, %s%n",
+                    articles, warmup, copyShare * 100, rate, latencyPhase,
+                    kafka.embedded() ? "embedded broker" : config.bootstrapServers().orElseThrow());
             out.flush();
             Measurement passthrough = passThrough(config, kafka.clients(), run, backlog, workload, latencyPhase);
             report(out, "passthrough", passthrough);
@@ -113,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                 .to(topics.enriched().name(), topics.raw().produced("passthrough-sink"));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            return measure(bench, backlog.size(), workload, latencyPhase, null, null);
+            return measure(bench, pt.applicationId(), workload, latencyPhase, null, null, null);
         }
     }
 
@@ -133,21 +141,22 @@ final class BenchCommand implements Callable<Integer> {
         BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());
         bench.preload(backlog);
         try (Pipeline pipeline = Pipeline.start(pl, clients, taxonomy)) {
-            return measure(bench, backlog.size(), workload, latencyPhase, topics.alerts().name(),
+            Deserializer<EnrichedArticle> enriched = topics.enriched().valueSerde().deserializer();
+            BenchRun.StoryCheck stories = new BenchRun.StoryCheck(workload::storyOf,
+                    bytes -> enriched.deserialize(topics.enriched().name(), bytes).getDedup().getClusterId());
+            return measure(bench, pl.applicationId(), workload, latencyPhase, stories, topics.alerts().name(),
                     bytes -> topics.alerts().valueSerde().deserializer().deserialize(topics.alerts().name(), bytes).getArticleId());
         }
     }
 
-    private Measurement measure(BenchRun bench, int backlog, Workload workload, Duration latencyPhase, String alerts,
-                                Function<byte[], String> alertArticleId) throws Exception {
-        double throughput = bench.throughput(backlog);
-        // The backlog's later stages (stories, alerts, cluster updates) trail its enriched events: let them drain,
-        // or the first latency samples measure the backlog instead of the offered rate.
-        Thread.sleep(SETTLE.toMillis());
+    private Measurement measure(BenchRun bench, String applicationId, Workload workload, Duration latencyPhase,
+                                BenchRun.StoryCheck stories, String alerts, Function<byte[], String> alertArticleId) throws Exception {
+        BenchRun.Throughput throughput = bench.throughput(warmup, articles, stories);
+        bench.drain(applicationId, DRAIN_TIMEOUT);
         BenchRun.Latencies latencies = bench.latencies(workload::next, rate, latencyPhase, alerts, alertArticleId);
-        return new Measurement(throughput, Measurement.quantile(latencies.output(), 0.5),
+        return new Measurement(throughput.articlesPerSecond(), Measurement.quantile(latencies.output(), 0.5),
                 Measurement.quantile(latencies.output(), 0.99), bench.peakHeapMb(),
-                Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99));
+                Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99), throughput.stories());
     }
 
     private static void report(PrintWriter out, String what, Measurement m) {
@@ -155,6 +164,9 @@ final class BenchCommand implements Callable<Integer> {
                 m.articlesPerSecond(), m.latencyP50Ms(), m.latencyP99Ms(), m.peakHeapMb(),
                 Double.isNaN(m.alertP99Ms()) ? "" : String.format(Locale.ROOT, "   ingest→alert p50 %.0f ms  p99 %.0f ms",
                         m.alertP50Ms(), m.alertP99Ms()));
+        if (m.stories() != null) {
+            out.printf(Locale.ROOT, "%-12s %s%n", "", m.stories());
+        }
         out.flush();
     }
 }

@@ -4,19 +4,28 @@ import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topic;
 import io.newsstream.schema.RawArticle;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -53,28 +62,119 @@ public final class BenchRun {
         }
     }
 
-    /** Waits until {@code count} outputs have arrived; the steady-state rate between the 10th and 90th percentile. */
-    public double throughput(int count) {
+    /**
+     * Whether the system under test put every article in the right story: the story each article of the workload
+     * belongs to (its original's id), and the story an output value puts it in (the id of that story's first
+     * article). Which article of a story the pipeline sees first depends on the order it processes partitions in,
+     * so stories are compared, not which member is called the original.
+     */
+    public record StoryCheck(Function<String, String> workloadStory, Function<byte[], String> outputStory) {
+    }
+
+    /**
+     * Waits until {@code warmup + count} outputs have arrived and returns the steady-state rate between the 10th
+     * and 90th percentile of the {@code count} after the warm-up (which lets the JIT compile the hot paths first),
+     * and, with a copy check, how well every output's verdict matched the workload.
+     */
+    public Throughput throughput(int warmup, int count, StoryCheck check) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumerAtStart(List.of(output))) {
             int seen = 0;
             long t10 = 0;
             long t90 = 0;
+            Map<String, String> storyOfOutput = new HashMap<>();
+            int total = warmup + count;
             Instant deadline = Instant.now().plus(TIMEOUT);
-            while (seen < count && Instant.now().isBefore(deadline)) {
-                seen += consumer.poll(POLL).count();
+            while (seen < total && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                    seen++;
+                    if (check != null) {
+                        storyOfOutput.put(new String(r.key(), StandardCharsets.UTF_8), check.outputStory().apply(r.value()));
+                    }
+                }
                 samplePeakHeap();
-                if (t10 == 0 && seen >= count / 10) {
+                if (t10 == 0 && seen >= warmup + count / 10) {
                     t10 = System.nanoTime();
                 }
-                if (t90 == 0 && seen >= count * 9 / 10) {
+                if (t90 == 0 && seen >= warmup + count * 9 / 10) {
                     t90 = System.nanoTime();
                 }
             }
             if (t90 == 0) {
-                throw new IllegalStateException("only " + seen + " of " + count + " outputs within " + TIMEOUT);
+                throw new IllegalStateException("only " + seen + " of " + total + " outputs within " + TIMEOUT);
             }
-            return (count * 0.8) / ((t90 - t10) / 1e9);
+            return new Throughput((count * 0.8) / ((t90 - t10) / 1e9),
+                    check == null ? null : StoryTally.of(storyOfOutput, check.workloadStory()));
         }
+    }
+
+    /** @param stories how the verdicts matched the workload's stories, or null without a story check */
+    public record Throughput(double articlesPerSecond, StoryTally stories) {
+    }
+
+    /**
+     * @param copies    the workload's copies among the outputs
+     * @param together  copies the outputs put in the same story as their original
+     * @param misplaced articles the outputs put in another workload story than their own
+     */
+    public record StoryTally(int copies, int together, int misplaced) {
+
+        static StoryTally of(Map<String, String> storyOfOutput, Function<String, String> workloadStory) {
+            int copies = 0;
+            int together = 0;
+            int misplaced = 0;
+            for (Map.Entry<String, String> e : storyOfOutput.entrySet()) {
+                String id = e.getKey();
+                String original = workloadStory.apply(id);
+                if (!original.equals(id)) {
+                    copies++;
+                    together += e.getValue().equals(storyOfOutput.get(original)) ? 1 : 0;
+                }
+                misplaced += original.equals(workloadStory.apply(e.getValue())) ? 0 : 1;
+            }
+            return new StoryTally(copies, together, misplaced);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "copies in their original's story %d of %d, articles in a wrong story %d",
+                    together, copies, misplaced);
+        }
+    }
+
+    /**
+     * Waits until the application's consumer group has consumed every partition it reads (raw, anchors,
+     * repartitions) to the end: the backlog's later stages trail its first outputs, and latency measured before
+     * they drain measures the backlog instead of the offered rate.
+     */
+    public void drain(String applicationId, Duration timeout) throws Exception {
+        try (Admin admin = Admin.create(clients.common())) {
+            Instant deadline = Instant.now().plus(timeout);
+            int drainedChecks = 0;
+            while (drainedChecks < 2) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(applicationId + " still has unconsumed records after " + timeout);
+                }
+                Thread.sleep(1000);
+                samplePeakHeap();
+                // At most one: the last transaction's commit marker takes an offset no record is behind.
+                drainedChecks = largestLag(admin, applicationId) <= 1 ? drainedChecks + 1 : 0;
+            }
+        }
+    }
+
+    /** The most records the group has not consumed yet on one partition it has committed offsets for. */
+    private static long largestLag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest,
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        long largest = 0;
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
+            largest = Math.max(largest, ends.get(e.getKey()).offset() - e.getValue().offset());
+        }
+        return largest;
     }
 
     /** Latencies in milliseconds, send to receipt: of the output, and of the first alert an article raised. */

@@ -12,9 +12,10 @@ import java.util.Arrays;
  * @param peakHeapMb        highest heap use seen during the phase (the whole JVM: broker, clients, app)
  * @param alertP50Ms        median ingest → first alert latency, for articles that raised one (NaN without alerts)
  * @param alertP99Ms        99th percentile of the same
+ * @param stories           how the verdicts of the throughput phase matched the workload's stories (null without dedup)
  */
 public record Measurement(double articlesPerSecond, double latencyP50Ms, double latencyP99Ms, long peakHeapMb,
-                          double alertP50Ms, double alertP99Ms) {
+                          double alertP50Ms, double alertP99Ms, BenchRun.StoryTally stories) {
 
     /** The q-quantile (0..1) of some values, by nearest rank. */
     public static double quantile(double[] values, double q) {

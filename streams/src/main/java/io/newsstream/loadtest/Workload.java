@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,6 +35,8 @@ public final class Workload {
     private final double copyShare;
     private final int targetBytes;
     private final List<RawArticle> originals = new ArrayList<>();
+    /** Copy id → the id of the original it copies. */
+    private final Map<String, String> originalOf = new HashMap<>();
     private int next;
 
     /**
@@ -50,7 +54,9 @@ public final class Workload {
     public RawArticle next(Instant ingestedAt) {
         String id = "bench-" + next++;
         if (!originals.isEmpty() && random.nextDouble() < copyShare) {
-            return copyOf(originals.get(random.nextInt(originals.size())), id, ingestedAt);
+            RawArticle original = originals.get(random.nextInt(originals.size()));
+            originalOf.put(id, original.getId());
+            return copyOf(original, id, ingestedAt);
         }
         RawArticle original = RawArticle.newBuilder()
                 .setId(id).setOrigin(id + ".json").setSource("Outlet " + random.nextInt(40))
@@ -62,6 +68,11 @@ public final class Workload {
             originals.remove(0);
         }
         return original;
+    }
+
+    /** The story an article of this workload belongs to: the id of the original it copies, or its own id. */
+    public String storyOf(String id) {
+        return originalOf.getOrDefault(id, id);
     }
 
     private RawArticle copyOf(RawArticle original, String id, Instant ingestedAt) {
