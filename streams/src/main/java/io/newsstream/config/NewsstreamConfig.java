@@ -46,7 +46,7 @@ public final class NewsstreamConfig {
         d.put("replication.factor", "1");
         d.put("state.dir", "");
         d.put("commit.interval", "PT0.1S");
-        d.put("stream.threads", "1");
+        d.put("stream.threads", "2");
         d.put("ingest.max-bytes", String.valueOf(1024 * 1024));
         d.put("dedup.retention", "P7D");
         d.put("dedup.eviction-interval", "PT10M");
