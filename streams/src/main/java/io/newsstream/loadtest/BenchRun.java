@@ -4,8 +4,8 @@ import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topic;
 import io.newsstream.schema.RawArticle;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -74,7 +73,7 @@ public final class BenchRun {
     /**
      * Waits until {@code warmup + count} outputs have arrived and returns the steady-state rate between the 10th
      * and 90th percentile of the {@code count} after the warm-up (which lets the JIT compile the hot paths first),
-     * and, with a copy check, how well every output's verdict matched the workload.
+     * and, with a story check, how well every output's verdict matched the workload.
      */
     public Throughput throughput(int warmup, int count, StoryCheck check) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumerAtStart(List.of(output))) {
