@@ -189,8 +189,9 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
         // A replayed article keeps the first-seen time its anchors remember, so its verdict is the same as before.
         article.setDedup(Verdicts.of(article.getId(), Verdicts.best(preceding(state)), state.getFirstSeen(), now()));
         context.forward(new Record<>(id, article, eventTime(article)));
-        articles.delete(id);
-        answers.delete(id);
+        // put(null) deletes without reading and decoding the old value back, as delete() would (a whole article).
+        articles.put(id, null);
+        answers.put(id, null);
         settling.remove(id);
     }
 
@@ -234,7 +235,7 @@ public final class VerdictProcessor implements Processor<String, DedupMessage, S
             if (!state.getArrived()) {
                 LOG.warn("Task {}: dropped {} anchor answers for article {} that never arrived", context.taskId(),
                         state.getAnswers(), entry.key);
-                answers.delete(entry.key);
+                answers.put(entry.key, null);
                 continue;
             }
             if (!isComplete(state)) {

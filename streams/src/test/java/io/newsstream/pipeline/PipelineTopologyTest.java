@@ -7,10 +7,12 @@ import static io.newsstream.pipeline.PipelineFixtures.cartelLabRaid;
 import static io.newsstream.pipeline.PipelineFixtures.cartelLabRaidSyndicated;
 import static io.newsstream.pipeline.PipelineFixtures.snowStorm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.dedup.VerdictProcessor;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topics;
 import io.newsstream.schema.Alert;
@@ -30,6 +32,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +119,19 @@ class PipelineTopologyTest {
         assertEquals("wire-lab-raid", copy.getDedup().getClusterId());
         assertEquals("wire-lab-raid", copy.getDedup().getCanonicalId());
         assertEquals(List.of("wire-lab-raid"), keys(cartels));
+    }
+
+    @Test
+    void shouldKeepNothingWaitingOnceEveryArticleHasItsVerdict() {
+        pipe(cartelLabRaid(), MONDAY);
+        pipe(cartelLabRaidSyndicated(), MONDAY.plusSeconds(600));
+        pipe(snowStorm(), MONDAY.plusSeconds(900));
+        assertEquals(3, enriched.readValuesToList().size());
+        for (String store : List.of(VerdictProcessor.ARTICLES, VerdictProcessor.ANSWERS)) {
+            try (KeyValueIterator<String, Object> waiting = driver.<String, Object>getKeyValueStore(store).all()) {
+                assertFalse(waiting.hasNext(), () -> store + " still holds " + waiting.peekNextKey());
+            }
+        }
     }
 
     @Test
