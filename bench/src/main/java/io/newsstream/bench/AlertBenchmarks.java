@@ -4,20 +4,26 @@ import io.newsstream.alert.AlertDocument;
 import io.newsstream.alert.AlertMatcher;
 import io.newsstream.alert.SubscriptionIndex;
 import io.newsstream.alert.SubscriptionRegistry;
+import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.Taxonomy;
+import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.loadtest.SubscriptionWorkload;
 import io.newsstream.loadtest.Workload;
+import io.newsstream.pipeline.ArticleAnalyzer;
 import io.newsstream.schema.Alert;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.EnrichedArticle;
-import io.newsstream.schema.Fingerprint;
 import io.newsstream.schema.MatchMethod;
 import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.TopicScore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,16 +76,15 @@ public class AlertBenchmarks {
         SubscriptionWorkload.generate(subscriptions, 7).forEach(registry::put);
         index = registry.index();
         Workload workload = new Workload(42, 0.0, 3000);
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(Taxonomy.builtIn()), new SignatureBuilder(12, 256),
+                Clock.systemUTC());
         List<RawArticle> fromParagraphs = BenchArticles.generate(ARTICLES, 3000, 42);
         for (int i = 0; i < ARTICLES; i++) {
             RawArticle raw = text.equals("paragraphs") ? fromParagraphs.get(i) : workload.next(NOW);
-            articles.add(EnrichedArticle.newBuilder()
-                    .setId(raw.getId()).setOrigin(raw.getOrigin()).setSource(raw.getSource()).setUrl(raw.getUrl())
-                    .setTitle(raw.getTitle()).setBody(raw.getBody()).setIngestedAt(NOW).setProcessedAt(NOW)
-                    .setClassifierVersion("bench").setTopics(List.of()).setFingerprint(new Fingerprint("", List.of()))
+            // Classified as the pipeline does: topic filters (topic:cartels) then find candidates as they do there.
+            articles.add(EnrichedArticle.newBuilder(analyzer.enrich(raw))
                     .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.ORIGINAL).setClusterId(raw.getId())
                             .setCanonicalId(raw.getId()).setSimilarity(1.0).setMethod(MatchMethod.NONE).setStoryFirstSeen(NOW).build())
-                    .setWordCount(0).setKeywords(List.of())
                     .build());
         }
     }
@@ -96,6 +101,7 @@ public class AlertBenchmarks {
     public List<SubscriptionIndex.Hit> findMatches() {
         next = (next + 1) % ARTICLES;
         EnrichedArticle a = articles.get(next);
-        return index.match(AlertDocument.of(a.getTitle() + "\n\n" + a.getBody(), Set.of(), a.getSource(), Set.of()));
+        Set<String> labels = a.getTopics().stream().map(TopicScore::getLabel).collect(Collectors.toSet());
+        return index.match(AlertDocument.of(a.getTitle() + "\n\n" + a.getBody(), labels, a.getSource(), Set.of()));
     }
 }

@@ -22,6 +22,9 @@ import java.util.Set;
  * arrays sized by the index, never per posting. Phrase and proximity queries — most subscriptions, and most
  * candidates — are first checked on word ids against the article's positions ({@link WordChecks}), from one flat
  * array, so a candidate costs no string lookups; for these the check is the whole query, and its terms are known.
+ * Boolean queries of words and field filters ({@code a AND b NOT c topic:x}) are decided on the keys the article
+ * was seen to hold ({@link KeyQuery}); only queries that mix phrases or proximity into AND/OR/NOT are verified on
+ * the article itself.
  *
  * <p>Built once, then read-only: safe to share between threads once published (see {@link SubscriptionRegistry}).
  */
@@ -39,6 +42,8 @@ public final class SubscriptionIndex {
     private final WordChecks wordChecks = new WordChecks();
     /** Per subscription with a word check, the terms a match reports (null for the others). */
     private final List<List<String>> checkedTerms = new ArrayList<>();
+    /** Per subscription without a word check, its query decided on keys if it can be (null for the others). */
+    private final List<KeyQuery> keyQueries = new ArrayList<>();
 
     /** Word and field keys by text; pair keys live in {@link #pairSeconds}. */
     private final Map<String, Integer> keyIds = new HashMap<>();
@@ -61,6 +66,7 @@ public final class SubscriptionIndex {
         ids.add(id);
         queries.add(query);
         addWordCheck(query);
+        keyQueries.add(checkedTerms.get(subscription) == null ? keyQuery(query) : null);
         List<Set<String>> requirements = query.requirements();
         if (requirements.stream().anyMatch(Set::isEmpty)) {
             alwaysVerified.add(subscription);
@@ -117,7 +123,8 @@ public final class SubscriptionIndex {
                 continue;
             }
             List<String> matched = new ArrayList<>();
-            if (queries.get(s).matches(doc, matched)) {
+            KeyQuery decided = keyQueries.get(s);
+            if (decided != null ? decided.matches(matching.seen, doc, matched) : queries.get(s).matches(doc, matched)) {
                 hits.add(new Hit(ids.get(s), List.copyOf(matched)));
             }
         }
@@ -174,6 +181,89 @@ public final class SubscriptionIndex {
         } else {
             wordChecks.addNone();
             checkedTerms.add(null);
+        }
+    }
+
+    /**
+     * The query on key ids when it holds no phrase of several words and no proximity (words, field filters, AND,
+     * OR, NOT: the boolean subscriptions), else null.
+     */
+    private KeyQuery keyQuery(Query query) {
+        if (query instanceof Query.Phrase phrase) {
+            return phrase.words().size() == 1 ? new KeyQuery.Word(wordKey(phrase.words().get(0)), phrase.words().get(0)) : null;
+        }
+        if (query instanceof Query.Field field) {
+            return new KeyQuery.FieldFilter(field);
+        }
+        if (query instanceof Query.Not not) {
+            KeyQuery inner = keyQuery(not.inner());
+            return inner == null ? null : new KeyQuery.None(inner);
+        }
+        if (query instanceof Query.And and) {
+            KeyQuery left = keyQuery(and.left());
+            KeyQuery right = left == null ? null : keyQuery(and.right());
+            return right == null ? null : new KeyQuery.Both(left, right);
+        }
+        if (query instanceof Query.Or or) {
+            KeyQuery left = keyQuery(or.left());
+            KeyQuery right = left == null ? null : keyQuery(or.right());
+            return right == null ? null : new KeyQuery.Either(left, right);
+        }
+        return null;
+    }
+
+    /**
+     * A boolean query decided on the article's keys: a word occurs exactly when its key was seen, so no word
+     * positions are built. Each kind mirrors {@link Query#matches} — the same result, the same matched terms.
+     */
+    private sealed interface KeyQuery {
+
+        boolean matches(boolean[] seen, AlertDocument doc, List<String> matched);
+
+        record Word(int key, String word) implements KeyQuery {
+            @Override
+            public boolean matches(boolean[] seen, AlertDocument doc, List<String> matched) {
+                if (seen[key]) {
+                    matched.add(word);
+                }
+                return seen[key];
+            }
+        }
+
+        /** Field filters are set lookups already: the query's own check. */
+        record FieldFilter(Query.Field field) implements KeyQuery {
+            @Override
+            public boolean matches(boolean[] seen, AlertDocument doc, List<String> matched) {
+                return field.matches(doc, matched);
+            }
+        }
+
+        record Both(KeyQuery left, KeyQuery right) implements KeyQuery {
+            @Override
+            public boolean matches(boolean[] seen, AlertDocument doc, List<String> matched) {
+                List<String> found = new ArrayList<>();
+                if (left.matches(seen, doc, found) && right.matches(seen, doc, found)) {
+                    matched.addAll(found);
+                    return true;
+                }
+                return false;
+            }
+        }
+
+        record Either(KeyQuery left, KeyQuery right) implements KeyQuery {
+            @Override
+            public boolean matches(boolean[] seen, AlertDocument doc, List<String> matched) {
+                boolean l = left.matches(seen, doc, matched);
+                boolean r = right.matches(seen, doc, matched);
+                return l || r;
+            }
+        }
+
+        record None(KeyQuery inner) implements KeyQuery {
+            @Override
+            public boolean matches(boolean[] seen, AlertDocument doc, List<String> matched) {
+                return !inner.matches(seen, doc, new ArrayList<>());
+            }
         }
     }
 

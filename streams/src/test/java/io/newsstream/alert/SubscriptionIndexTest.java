@@ -69,7 +69,7 @@ class SubscriptionIndexTest {
             String a = vocabulary[random.nextInt(vocabulary.length)];
             String b = vocabulary[random.nextInt(vocabulary.length)];
             String c = vocabulary[random.nextInt(vocabulary.length)];
-            String query = switch (i % 8) {
+            String query = switch (i % 12) {
                 case 0 -> "\"" + a + " " + b + " " + c + "\"";
                 case 1 -> "\"" + a + " " + b + "\" NEAR/2 " + c;
                 case 2 -> a + " AND NOT \"" + b + " " + c + "\"";
@@ -77,6 +77,10 @@ class SubscriptionIndexTest {
                 case 4 -> a + " topic:cartels";
                 case 5 -> a + " NEAR/1 " + b;
                 case 6 -> "\"" + a + " " + b + "\" AND source:\"desert wire\"";
+                case 7 -> a + " OR " + b;
+                case 8 -> a + " AND NOT " + b;
+                case 9 -> "(" + a + " OR " + b + ") AND NOT " + c + " topic:cartels";
+                case 10 -> "(" + a + " AND NOT " + b + ") OR (" + b + " AND " + c + ")";
                 default -> "\"" + a + " " + b + "\"";
             };
             Query parsed = QueryParser.parse(query);
@@ -90,13 +94,14 @@ class SubscriptionIndexTest {
             }
             AlertDocument doc = AlertDocument.of(text.toString(), d % 2 == 0 ? Set.of("cartels") : Set.of(),
                     d % 3 == 0 ? "Desert Wire" : "", Set.of());
-            List<String> expected = new ArrayList<>();
+            List<SubscriptionIndex.Hit> expected = new ArrayList<>();
             for (int i = 0; i < queries.size(); i++) {
-                if (queries.get(i).matches(doc, new ArrayList<>())) {
-                    expected.add(String.format("q%03d", i));
+                List<String> matched = new ArrayList<>();
+                if (queries.get(i).matches(doc, matched)) {
+                    expected.add(new SubscriptionIndex.Hit(String.format("q%03d", i), matched));
                 }
             }
-            assertEquals(expected, index.match(doc).stream().map(SubscriptionIndex.Hit::subscriptionId).toList(), text.toString());
+            assertEquals(expected, index.match(doc), text.toString());
         }
     }
 }
