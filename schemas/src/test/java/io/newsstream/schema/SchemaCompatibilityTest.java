@@ -31,7 +31,7 @@ class SchemaCompatibilityTest {
                 PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(), AnchorProbe.getClassSchema(),
                 AnchorMatch.getClassSchema(), AnchorEntry.getClassSchema(), PendingDedup.getClassSchema(),
                 AnchorAnswer.getClassSchema(), DedupMessage.getClassSchema(), Subscription.getClassSchema(),
-                Alert.getClassSchema(), ArticleStory.getClassSchema());
+                Alert.getClassSchema(), ArticleStory.getClassSchema(), AlertBatch.getClassSchema());
     }
 
     /** A type missing from {@link #schemas()} would escape the compatibility checks. */

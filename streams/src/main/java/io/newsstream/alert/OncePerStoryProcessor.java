@@ -2,6 +2,7 @@ package io.newsstream.alert;
 
 import io.newsstream.kafka.RetentionCutoff;
 import io.newsstream.schema.Alert;
+import io.newsstream.schema.AlertBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +16,14 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Lets one alert per story and subscription through. Input: candidate {@link Alert}s keyed by cluster id (all of a
- * story's copies meet here). Output: the first alert of each story for each subscription, keyed by subscription id;
+ * Lets one alert per story and subscription through. Input: each article's candidate alerts as one
+ * {@link AlertBatch}, keyed by cluster id (all of a story's copies meet here). Output: the first alert of each story for each subscription, keyed by subscription id;
  * later copies and replays of the story are dropped.
  *
  * <p>Owns the store {@value #STORE}: (cluster id, subscription id) → event time of the alert, evicted after
  * the retention (the same as the dedup stage's: a copy seen after it would be a new story anyway).
  */
-public final class OncePerStoryProcessor implements Processor<String, Alert, String, Alert> {
+public final class OncePerStoryProcessor implements Processor<String, AlertBatch, String, Alert> {
 
     public static final String STORE = "alert-sent-store";
 
@@ -44,15 +45,15 @@ public final class OncePerStoryProcessor implements Processor<String, Alert, Str
     }
 
     @Override
-    public void process(Record<String, Alert> record) {
-        Alert alert = record.value();
-        // Length-prefixed: ids may contain any character, and two pairs must never share a key.
-        String key = alert.getClusterId().length() + ":" + alert.getClusterId() + "/" + alert.getSubscriptionId();
-        if (sent.get(key) != null) {
-            return;
+    public void process(Record<String, AlertBatch> record) {
+        for (Alert alert : record.value().getAlerts()) {
+            // Length-prefixed: ids may contain any character, and two pairs must never share a key.
+            String key = alert.getClusterId().length() + ":" + alert.getClusterId() + "/" + alert.getSubscriptionId();
+            if (sent.get(key) == null) {
+                sent.put(key, record.timestamp());
+                context.forward(record.withKey(alert.getSubscriptionId()).withValue(alert));
+            }
         }
-        sent.put(key, record.timestamp());
-        context.forward(record.withKey(alert.getSubscriptionId()));
     }
 
     private void evictExpired() {

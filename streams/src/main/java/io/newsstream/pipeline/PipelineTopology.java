@@ -16,6 +16,7 @@ import io.newsstream.kafka.AvroSerde;
 import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
 import io.newsstream.schema.Alert;
+import io.newsstream.schema.AlertBatch;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.ArticleStory;
 import io.newsstream.schema.DedupMessage;
@@ -52,8 +53,9 @@ import org.apache.kafka.streams.state.Stores;
  *   → originals only → news.topic.&lt;label&gt; for each assigned label
  *   → every verdict is recorded at the article's anchor partitions → news.dedup.anchor.v1
  *   → repartition "story-by-cluster" → story-cluster-store → news.story.v1 (StoryCluster, key: cluster id)
- *   → match the subscriptions (global store, from news.alert.subscription.v1) → repartition "alert-by-story"
- *       → alert-sent-store, once per story and subscription → news.alert.v1 (Alert, key: subscription id)
+ *   → match the subscriptions (global store, from news.alert.subscription.v1) → one batch of candidate alerts per
+ *       article → repartition "alert-batch-by-story" → alert-sent-store, once per story and subscription
+ *       → news.alert.v1 (Alert, key: subscription id)
  * </pre>
  * Every processor, store and repartition topic is named: renaming one is a reviewed change (see the snapshot test).
  */
@@ -61,7 +63,7 @@ public final class PipelineTopology {
 
     static final String ANSWERS_REPARTITION = "dedup-answers-by-article";
     static final String STORY_REPARTITION = "story-by-cluster";
-    static final String ALERT_REPARTITION = "alert-by-story";
+    static final String ALERT_REPARTITION = "alert-batch-by-story";
 
     private final NewsstreamConfig config;
     private final Topics topics;
@@ -156,8 +158,8 @@ public final class PipelineTopology {
                 () -> new SubscriptionStoreUpdater(subscriptions));
         Topic<String, Alert> alerts = topics.alerts();
         articles.process(() -> new AlertMatchProcessor(subscriptions), Named.as("alert-match-node"))
-                .repartition(Repartitioned.<String, Alert>as(ALERT_REPARTITION)
-                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(Alert.class)))
+                .repartition(Repartitioned.<String, AlertBatch>as(ALERT_REPARTITION)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(AlertBatch.class)))
                 .process(() -> new OncePerStoryProcessor(config.dedupRetention(), config.dedupEvictionInterval()),
                         Named.as("alert-once-per-story-node"), OncePerStoryProcessor.STORE)
                 .to(alerts.name(), alerts.produced("alert-sink"));
