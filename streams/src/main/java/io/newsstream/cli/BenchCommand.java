@@ -156,7 +156,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchRun.Latencies latencies = bench.latencies(workload::next, rate, latencyPhase, alerts, alertArticleId);
         return new Measurement(throughput.articlesPerSecond(), Measurement.quantile(latencies.output(), 0.5),
                 Measurement.quantile(latencies.output(), 0.99), bench.peakHeapMb(),
-                Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99), throughput.stories());
+                Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99), throughput.stories(),
+                latencies.notOut());
     }
 
     private static void report(PrintWriter out, String what, Measurement m) {
@@ -164,6 +165,10 @@ final class BenchCommand implements Callable<Integer> {
                 m.articlesPerSecond(), m.latencyP50Ms(), m.latencyP99Ms(), m.peakHeapMb(),
                 Double.isNaN(m.alertP99Ms()) ? "" : String.format(Locale.ROOT, "   ingest→alert p50 %.0f ms  p99 %.0f ms",
                         m.alertP50Ms(), m.alertP99Ms()));
+        if (m.notOut() > 0) {
+            out.printf(Locale.ROOT, "%-12s %d articles of the latency phase never came out: counted at their wait so far, "
+                    + "so the latency figures are lower bounds%n", "", m.notOut());
+        }
         if (m.stories() != null) {
             out.printf(Locale.ROOT, "%-12s %s%n", "", m.stories());
         }

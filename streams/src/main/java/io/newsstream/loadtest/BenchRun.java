@@ -176,8 +176,13 @@ public final class BenchRun {
         return largest;
     }
 
-    /** Latencies in milliseconds, send to receipt: of the output, and of the first alert an article raised. */
-    public record Latencies(double[] output, double[] alert) {
+    /**
+     * Latencies in milliseconds, send to receipt: of the output, and of the first alert an article raised.
+     *
+     * @param notOut measured articles whose output had not come when the phase gave up waiting (three times its
+     *               length): counted in {@code output} at how long they had waited, a lower bound
+     */
+    public record Latencies(double[] output, double[] alert, int notOut) {
     }
 
     /**
@@ -217,8 +222,17 @@ public final class BenchRun {
                 samplePeakHeap();
             }
         }
+        // Leaving out what never came would flatter an overloaded system: it counts at its wait so far.
+        long end = System.nanoTime();
+        int notOut = 0;
+        for (long t : sentAt.values()) {
+            if (t > 0) {
+                latencies.add((end - t) / 1e6);
+                notOut++;
+            }
+        }
         return new Latencies(latencies.stream().mapToDouble(Double::doubleValue).toArray(),
-                alertLatencies.stream().mapToDouble(Double::doubleValue).toArray());
+                alertLatencies.stream().mapToDouble(Double::doubleValue).toArray(), notOut);
     }
 
     public long peakHeapMb() {

@@ -13,9 +13,10 @@ import java.util.Arrays;
  * @param alertP50Ms        median ingest → first alert latency, for articles that raised one (NaN without alerts)
  * @param alertP99Ms        99th percentile of the same
  * @param stories           how the verdicts of the throughput phase matched the workload's stories (null without dedup)
+ * @param notOut            latency-phase articles whose output never came (in the latencies at their wait so far)
  */
 public record Measurement(double articlesPerSecond, double latencyP50Ms, double latencyP99Ms, long peakHeapMb,
-                          double alertP50Ms, double alertP99Ms, BenchRun.StoryTally stories) {
+                          double alertP50Ms, double alertP99Ms, BenchRun.StoryTally stories, int notOut) {
 
     /** The q-quantile (0..1) of some values, by nearest rank. */
     public static double quantile(double[] values, double q) {
