@@ -17,8 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Lets one alert per story and subscription through. Input: each article's candidate alerts as one
- * {@link AlertBatch}, keyed by cluster id (all of a story's copies meet here). Output: the first alert of each story for each subscription, keyed by subscription id;
- * later copies and replays of the story are dropped.
+ * {@link AlertBatch}, keyed by cluster id (all of a story's copies meet here). Output: the first alert of each
+ * story for each subscription, keyed by subscription id; later copies and replays of the story are dropped.
  *
  * <p>Owns the store {@value #STORE}: (cluster id, subscription id) → event time of the alert, evicted after
  * the retention (the same as the dedup stage's: a copy seen after it would be a new story anyway).
