@@ -31,7 +31,10 @@ class SchemaCompatibilityTest {
                 PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(), AnchorProbe.getClassSchema(),
                 AnchorMatch.getClassSchema(), AnchorEntry.getClassSchema(), PendingDedup.getClassSchema(),
                 AnchorAnswer.getClassSchema(), DedupMessage.getClassSchema(), Subscription.getClassSchema(),
-                Alert.getClassSchema(), ArticleStory.getClassSchema(), AlertBatch.getClassSchema());
+                Alert.getClassSchema(), ArticleStory.getClassSchema(), AlertBatch.getClassSchema(),
+                AlertedStory.getClassSchema(),
+                // Not top-level, but also stored on its own (dedup-signature-store).
+                Signature.getClassSchema());
     }
 
     /** A type missing from {@link #schemas()} would escape the compatibility checks. */

@@ -3,7 +3,9 @@ package io.newsstream.alert;
 import io.newsstream.kafka.RetentionCutoff;
 import io.newsstream.schema.Alert;
 import io.newsstream.schema.AlertBatch;
+import io.newsstream.schema.AlertedStory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -20,17 +22,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link AlertBatch}, keyed by cluster id (all of a story's copies meet here). Output: the first alert of each
  * story for each subscription, keyed by subscription id; later copies and replays of the story are dropped.
  *
- * <p>Owns the store {@value #STORE}: (cluster id, subscription id) → event time of the alert, evicted after
- * the retention (the same as the dedup stage's: a copy seen after it would be a new story anyway).
+ * <p>Owns the store {@value #STORE}: cluster id → the subscriptions the story has alerted ({@link AlertedStory}),
+ * one record per story so that an article costs one read and at most one write whatever the number of its
+ * alerts; evicted after the retention (the same as the dedup stage's: a copy seen after it would be a new story
+ * anyway), counted from the story's last alert.
  */
 public final class OncePerStoryProcessor implements Processor<String, AlertBatch, String, Alert> {
 
-    public static final String STORE = "alert-sent-store";
+    public static final String STORE = "alert-story-store";
 
     private final Duration retention;
     private final Duration evictionInterval;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, Long> sent;
+    private KeyValueStore<String, AlertedStory> sent;
 
     public OncePerStoryProcessor(Duration retention, Duration evictionInterval) {
         this.retention = retention;
@@ -46,14 +50,13 @@ public final class OncePerStoryProcessor implements Processor<String, AlertBatch
 
     @Override
     public void process(Record<String, AlertBatch> record) {
-        for (Alert alert : record.value().getAlerts()) {
-            // Length-prefixed: ids may contain any character, and two pairs must never share a key.
-            String key = alert.getClusterId().length() + ":" + alert.getClusterId() + "/" + alert.getSubscriptionId();
-            if (sent.get(key) == null) {
-                sent.put(key, record.timestamp());
-                context.forward(record.withKey(alert.getSubscriptionId()).withValue(alert));
-            }
+        String story = record.key();
+        AlertedStories.Outcome outcome = AlertedStories.admit(sent.get(story), record.value().getAlerts(),
+                Instant.ofEpochMilli(record.timestamp()));
+        if (outcome.updated() != null) {
+            sent.put(story, outcome.updated());
         }
+        outcome.toSend().forEach(alert -> context.forward(record.withKey(alert.getSubscriptionId()).withValue(alert)));
     }
 
     private void evictExpired() {
@@ -63,10 +66,10 @@ public final class OncePerStoryProcessor implements Processor<String, AlertBatch
         }
         long cutoff = expiry.getAsLong();
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = sent.all()) {
+        try (KeyValueIterator<String, AlertedStory> all = sent.all()) {
             while (all.hasNext()) {
-                KeyValue<String, Long> next = all.next();
-                if (next.value < cutoff) {
+                KeyValue<String, AlertedStory> next = all.next();
+                if (next.value.getLastAlerted().toEpochMilli() < cutoff) {
                     expired.add(next.key);
                 }
             }

@@ -17,6 +17,7 @@ import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
 import io.newsstream.schema.Alert;
 import io.newsstream.schema.AlertBatch;
+import io.newsstream.schema.AlertedStory;
 import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.ArticleStory;
 import io.newsstream.schema.DedupMessage;
@@ -54,7 +55,7 @@ import org.apache.kafka.streams.state.Stores;
  *   → every verdict is recorded at the article's anchor partitions → news.dedup.anchor.v1
  *   → repartition "story-by-cluster" → story-cluster-store → news.story.v1 (StoryCluster, key: cluster id)
  *   → match the subscriptions (global store, from news.alert.subscription.v1) → one batch of candidate alerts per
- *       article → repartition "alert-batch-by-story" → alert-sent-store, once per story and subscription
+ *       article → repartition "alert-batch-by-story" → alert-story-store, once per story and subscription
  *       → news.alert.v1 (Alert, key: subscription id)
  * </pre>
  * Every processor, store and repartition topic is named: renaming one is a reviewed change (see the snapshot test).
@@ -113,7 +114,7 @@ public final class PipelineTopology {
         KStream<String, DedupMessage> answers = builder.stream(anchors.name(), anchors.consumed("dedup-anchor-source"))
                 .process(() -> new AnchorProcessor(new AnchorBuckets(SyndicationRule.DEFAULT, config.dedupAnchorCapacity()),
                         config.dedupRetention(), config.dedupEvictionInterval()), Named.as("dedup-anchor-node"),
-                        AnchorProcessor.STORE, AnchorProcessor.STORIES)
+                        AnchorProcessor.STORE, AnchorProcessor.SIGNATURES, AnchorProcessor.STORIES)
                 .repartition(Repartitioned.<String, DedupMessage>as(ANSWERS_REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(AvroSerde.of(DedupMessage.class))
                         .withNumberOfPartitions(rawPartitions));
@@ -170,8 +171,10 @@ public final class PipelineTopology {
     }
 
     private static void addStores(StreamsBuilder builder) {
-        // Values stay bytes: eviction reads only keys, and lookups decode just the entries of one anchor.
+        // Anchor entries and signatures stay bytes: eviction reads only keys, and lookups decode just what they use.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AnchorProcessor.STORE),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AnchorProcessor.SIGNATURES),
                 Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AnchorProcessor.STORIES),
                 Serdes.String(), AvroSerde.of(ArticleStory.class)));
@@ -182,6 +185,6 @@ public final class PipelineTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryClusterProcessor.STORE),
                 Serdes.String(), AvroSerde.of(StoryCluster.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OncePerStoryProcessor.STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), AvroSerde.of(AlertedStory.class)));
     }
 }

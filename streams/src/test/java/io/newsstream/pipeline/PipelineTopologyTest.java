@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.dedup.AnchorProcessor;
 import io.newsstream.dedup.VerdictProcessor;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topics;
@@ -197,6 +198,17 @@ class PipelineTopologyTest {
         pipe(cartelLabRaid(), MONDAY);
         pipe(snowStorm(), MONDAY.plus(Duration.ofDays(3)));
         driver.advanceWallClockTime(Duration.ofMinutes(2));
+        for (String store : List.of(AnchorProcessor.STORE, AnchorProcessor.SIGNATURES, AnchorProcessor.STORIES)) {
+            try (KeyValueIterator<String, Object> kept = driver.<String, Object>getKeyValueStore(store).all()) {
+                kept.forEachRemaining(kv -> assertFalse(kv.key.contains("wire-lab-raid"), () -> store + " still holds " + kv.key));
+            }
+        }
+        // The storm, within the retention, keeps its entries and its signature.
+        for (String store : List.of(AnchorProcessor.STORE, AnchorProcessor.SIGNATURES)) {
+            try (KeyValueIterator<String, Object> kept = driver.<String, Object>getKeyValueStore(store).all()) {
+                assertTrue(kept.hasNext() && kept.next().key.contains("wire-storm"), store);
+            }
+        }
         RawArticle lateCopy = article("late-copy", "Lab raid, days later", PipelineFixtures.CARTEL_LAB_RAID_BODY);
         pipe(lateCopy, MONDAY.plus(Duration.ofDays(3)));
         List<EnrichedArticle> out = enriched.readValuesToList();
