@@ -2,10 +2,12 @@ package io.newsstream.cli;
 
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.dedup.AnchorProcessor;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
 import io.newsstream.loadtest.BenchRun;
+import io.newsstream.loadtest.DedupState;
 import io.newsstream.loadtest.Measurement;
 import io.newsstream.loadtest.SubscriptionWorkload;
 import io.newsstream.loadtest.Workload;
@@ -39,15 +41,13 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the full pipeline against a pass-through Kafka Streams topology (raw in, same record out, "
-            + "same serdes, exactly-once) on the same generated workload: throughput from a backlog after a warm-up, then, "
+            + "same serdes, exactly-once) on the same generated workload: throughput over a batch processed start to finish after a warm-up, then, "
             + "once the backlog has drained, latency at a fixed offered rate; peak heap; and for the pipeline how many of "
             + "the workload's copies it put in their original's story. Without --bootstrap-servers it runs on an embedded broker.",
             "The last line is: bench: pipeline=<articles/s> passthrough=<articles/s> ratio=<r> p99_ms=<ms>"})
 final class BenchCommand implements Callable<Integer> {
 
-    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
-
-    @Option(names = "--articles", defaultValue = "50000", description = "Backlog size for the throughput phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--articles", defaultValue = "50000", description = "Articles in the measured batch, written at once after the warm-up (default: ${DEFAULT-VALUE}).")
     int articles;
 
     @Option(names = "--warmup", defaultValue = "20000", description = "Articles processed before the throughput is measured, "
@@ -89,13 +89,14 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < warmup + articles; i++) {
                 backlog.add(workload.next(t0.plusMillis(i)));
             }
+            Backlog batches = new Backlog(backlog.subList(0, warmup), backlog.subList(warmup, backlog.size()));
             out.printf(Locale.ROOT, "bench: %d articles after %d of warm-up (~3 KB, %.0f%% copies), latency at %d/s for %s, %s%n",
                     articles, warmup, copyShare * 100, rate, latencyPhase,
                     kafka.embedded() ? "embedded broker" : config.bootstrapServers().orElseThrow());
             out.flush();
-            Measurement passthrough = passThrough(config, kafka.clients(), run, backlog, workload, latencyPhase);
+            Measurement passthrough = passThrough(config, kafka.clients(), run, batches, workload, latencyPhase);
             report(out, "passthrough", passthrough);
-            Measurement pipeline = pipeline(config, kafka.clients(), run, backlog, workload, latencyPhase);
+            Measurement pipeline = pipeline(config, kafka.clients(), run, batches, workload, latencyPhase);
             report(out, "pipeline", pipeline);
             out.printf(Locale.ROOT, "bench: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_ms=%.0f%n", pipeline.articlesPerSecond(),
                     passthrough.articlesPerSecond(), pipeline.articlesPerSecond() / passthrough.articlesPerSecond(),
@@ -105,7 +106,11 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Measurement passThrough(NewsstreamConfig config, KafkaClients clients, String run, List<RawArticle> backlog,
+    /** The articles written before measuring, and the batch whose throughput is measured. */
+    private record Backlog(List<RawArticle> warmup, List<RawArticle> measured) {
+    }
+
+    private Measurement passThrough(NewsstreamConfig config, KafkaClients clients, String run, Backlog backlog,
                                     Workload workload, Duration latencyPhase) throws Exception {
         NewsstreamConfig pt = config.with(Map.of("application.id", "bench-passthrough-" + run,
                 "topic.raw", "bench." + run + ".passthrough.in", "topic.enriched", "bench." + run + ".passthrough.out"));
@@ -113,7 +118,6 @@ final class BenchCommand implements Callable<Integer> {
         TopicProvisioner.ensureTopics(clients, List.of(topics.raw().name(), topics.enriched().name()), pt.partitions(),
                 pt.replicationFactor());
         BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());
-        bench.preload(backlog);
         Properties props = Pipeline.streamsProperties(pt, clients);
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.raw().name(), topics.raw().consumed("passthrough-source"))
@@ -121,11 +125,12 @@ final class BenchCommand implements Callable<Integer> {
                 .to(topics.enriched().name(), topics.raw().produced("passthrough-sink"));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            return measure(bench, pt.applicationId(), workload, latencyPhase, null, null, null);
+            return measure(bench, backlog, pt.applicationId(), new BenchRun.Processing(streams::pause, streams::resume), workload,
+                    latencyPhase, null, null, null);
         }
     }
 
-    private Measurement pipeline(NewsstreamConfig config, KafkaClients clients, String run, List<RawArticle> backlog,
+    private Measurement pipeline(NewsstreamConfig config, KafkaClients clients, String run, Backlog backlog,
                                  Workload workload, Duration latencyPhase) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("application.id", "bench-pipeline-" + run,
                 "topic.label-pattern", "bench." + run + ".topic.%s"));
@@ -139,25 +144,29 @@ final class BenchCommand implements Callable<Integer> {
                 pl.partitions(), pl.replicationFactor());
         new SubscriptionTopic(pl, clients).write(SubscriptionWorkload.generate(subscriptions, 7));
         BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());
-        bench.preload(backlog);
         try (Pipeline pipeline = Pipeline.start(pl, clients, taxonomy)) {
             Deserializer<EnrichedArticle> enriched = topics.enriched().valueSerde().deserializer();
             BenchRun.StoryCheck stories = new BenchRun.StoryCheck(workload::storyOf,
                     bytes -> enriched.deserialize(topics.enriched().name(), bytes).getDedup().getClusterId());
-            return measure(bench, pl.applicationId(), workload, latencyPhase, stories, topics.alerts().name(),
+            Measurement m = measure(bench, backlog, pl.applicationId(), new BenchRun.Processing(pipeline::pause, pipeline::resume), workload,
+                    latencyPhase, stories, topics.alerts().name(),
                     bytes -> topics.alerts().valueSerde().deserializer().deserialize(topics.alerts().name(), bytes).getArticleId());
+            List<String> dedupStores = List.of(AnchorProcessor.STORE, AnchorProcessor.SIGNATURES, AnchorProcessor.STORIES);
+            long stateBytes = bench.bytesOnDisk(dedupStores.stream().map(s -> pl.applicationId() + "-" + s + "-changelog").toList());
+            return m.withDedupState(new DedupState(stateBytes, bench.articlesGiven(), dedupStores));
         }
     }
 
-    private Measurement measure(BenchRun bench, String applicationId, Workload workload, Duration latencyPhase,
-                                BenchRun.StoryCheck stories, String alerts, Function<byte[], String> alertArticleId) throws Exception {
-        BenchRun.Throughput throughput = bench.throughput(warmup, articles, stories);
-        bench.drain(applicationId, DRAIN_TIMEOUT);
+    private Measurement measure(BenchRun bench, Backlog backlog, String applicationId, BenchRun.Processing processing,
+                                Workload workload, Duration latencyPhase, BenchRun.StoryCheck stories, String alerts,
+                                Function<byte[], String> alertArticleId) throws Exception {
+        BenchRun.Throughput throughput = bench.throughput(backlog.warmup(), backlog.measured(), applicationId, processing, stories);
+        bench.drain(applicationId);
         BenchRun.Latencies latencies = bench.latencies(workload::next, rate, latencyPhase, alerts, alertArticleId);
         return new Measurement(throughput.articlesPerSecond(), Measurement.quantile(latencies.output(), 0.5),
                 Measurement.quantile(latencies.output(), 0.99), bench.peakHeapMb(),
                 Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99), throughput.stories(),
-                latencies.notOut());
+                latencies.notOut(), null);
     }
 
     private static void report(PrintWriter out, String what, Measurement m) {
@@ -171,6 +180,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (m.stories() != null) {
             out.printf(Locale.ROOT, "%-12s %s%n", "", m.stories());
+        }
+        if (m.dedupState() != null) {
+            out.printf(Locale.ROOT, "%-12s %s%n", "", m.dedupState());
         }
         out.flush();
     }

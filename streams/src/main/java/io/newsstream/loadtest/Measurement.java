@@ -14,9 +14,16 @@ import java.util.Arrays;
  * @param alertP99Ms        99th percentile of the same
  * @param stories           how the verdicts of the throughput phase matched the workload's stories (null without dedup)
  * @param notOut            latency-phase articles whose output never came (in the latencies at their wait so far)
+ * @param dedupState        the dedup state kept per article at the end (null without dedup)
  */
 public record Measurement(double articlesPerSecond, double latencyP50Ms, double latencyP99Ms, long peakHeapMb,
-                          double alertP50Ms, double alertP99Ms, BenchRun.StoryTally stories, int notOut) {
+                          double alertP50Ms, double alertP99Ms, BenchRun.StoryTally stories, int notOut,
+                          DedupState dedupState) {
+
+    public Measurement withDedupState(DedupState state) {
+        return new Measurement(articlesPerSecond, latencyP50Ms, latencyP99Ms, peakHeapMb, alertP50Ms, alertP99Ms, stories,
+                notOut, state);
+    }
 
     /** The q-quantile (0..1) of some values, by nearest rank. */
     public static double quantile(double[] values, double q) {

@@ -103,6 +103,15 @@ public final class Pipeline implements AutoCloseable {
         streams.start();
     }
 
+    /** Stops processing records, keeping the instance's tasks, until {@link #resume()}. */
+    public void pause() {
+        streams.pause();
+    }
+
+    public void resume() {
+        streams.resume();
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

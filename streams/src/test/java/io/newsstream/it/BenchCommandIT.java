@@ -14,12 +14,14 @@ import picocli.CommandLine;
 
 /**
  * {@code bench} as a user runs it, on a small workload: both systems run on the embedded broker, the pipeline puts
- * the workload's copies in their originals' stories under a backlog, and the last line keeps its documented form.
+ * the workload's copies in their originals' stories under a backlog, the dedup state per article is reported, and
+ * the last line keeps its documented form.
  * (The figures themselves are not asserted: performance is measured, not tested.)
  */
 class BenchCommandIT {
 
     private static final Pattern LAST_LINE = Pattern.compile("bench: pipeline=\\d+ passthrough=\\d+ ratio=\\d+\\.\\d\\d p99_ms=\\d+");
+    private static final Pattern STATE = Pattern.compile("dedup state (\\d+\\.\\d) KB per retained article .* for ([\\d,]+) articles");
     private static final Pattern STORIES = Pattern.compile("copies in their original's story (\\d+) of (\\d+), articles in a wrong story (\\d+)");
 
     @Test
@@ -41,5 +43,11 @@ class BenchCommandIT {
         // the exact cross-instance guarantees are ScaleOutIT's.
         assertTrue(together >= copies * 0.95, stories.group());
         assertTrue(Integer.parseInt(stories.group(3)) <= copies * 0.05, stories.group());
+
+        Matcher state = lines.stream().map(STATE::matcher).filter(Matcher::find).findFirst().orElseThrow();
+        // Every article given: the warm-up, the batch and the latency phase's ~120.
+        assertTrue(Integer.parseInt(state.group(2).replace(",", "")) >= 500, state.group());
+        // An article writes at least its anchor entries (12 keys of ~50 bytes) and a signature.
+        assertTrue(Double.parseDouble(state.group(1)) >= 1.0, state.group());
     }
 }
