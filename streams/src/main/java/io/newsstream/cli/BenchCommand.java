@@ -162,9 +162,11 @@ final class BenchCommand implements Callable<Integer> {
                                 Function<byte[], String> alertArticleId) throws Exception {
         BenchRun.Throughput throughput = bench.throughput(backlog.warmup(), backlog.measured(), applicationId, processing, stories);
         bench.drain(applicationId);
-        BenchRun.Latencies latencies = bench.latencies(workload::next, rate, latencyPhase, alerts, alertArticleId);
+        BenchRun.Latencies latencies = bench.latencies(workload::next, rate, latencyPhase,
+                id -> !workload.storyOf(id).equals(id), alerts, alertArticleId);
         return new Measurement(throughput.articlesPerSecond(), Measurement.quantile(latencies.output(), 0.5),
-                Measurement.quantile(latencies.output(), 0.99), bench.peakHeapMb(),
+                Measurement.quantile(latencies.output(), 0.99), Measurement.quantile(latencies.copies(), 0.5),
+                Measurement.quantile(latencies.copies(), 0.99), bench.peakHeapMb(),
                 Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99), throughput.stories(),
                 latencies.notOut(), null);
     }
@@ -179,6 +181,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "so the latency figures are lower bounds%n", "", m.notOut());
         }
         if (m.stories() != null) {
+            out.printf(Locale.ROOT, "%-12s latency of the copies alone p50 %.0f ms  p99 %.0f ms (a copy may wait for its original's verdict)%n",
+                    "", m.copyP50Ms(), m.copyP99Ms());
             out.printf(Locale.ROOT, "%-12s %s%n", "", m.stories());
         }
         if (m.dedupState() != null) {

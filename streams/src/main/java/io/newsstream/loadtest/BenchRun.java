@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
@@ -96,7 +97,7 @@ public final class BenchRun {
      * is paused, the measured batch written, and the rate counted from the resume until 95 % of the batch is out
      * (the last few may wait for dedup's timeouts). Timing only the last outputs of one long backlog instead
      * overstates a multi-stage pipeline: its first stages have by then done much of those articles' work, during
-     * the warm-up — that was measured at ~3 times the pipeline's real rate.
+     * the warm-up — that read 2 to 3 times the pipeline's real rate.
      *
      * @param check with a story check, how well every output's verdict (warm-up and batch) matched the workload
      */
@@ -261,21 +262,27 @@ public final class BenchRun {
      * @param notOut measured articles whose output had not come when the phase gave up waiting (three times its
      *               length): counted in {@code output} at how long they had waited, a lower bound
      */
-    public record Latencies(double[] output, double[] alert, int notOut) {
+    /**
+     * @param output the output latencies of every article
+     * @param copies those of the articles that are syndicated copies (a copy may wait for its original's verdict)
+     */
+    public record Latencies(double[] output, double[] copies, double[] alert, int notOut) {
     }
 
     /**
      * Offers articles at {@code perSecond} for {@code duration} and returns each output's latency in milliseconds
      * (send to receipt), skipping the first second; with an alert topic, also each article's first alert's.
      *
+     * @param isCopy         whether an article id is a syndicated copy in the workload
      * @param alerts         the alert topic, or null
      * @param alertArticleId the article id of an alert record's value
      */
-    public Latencies latencies(Function<Instant, RawArticle> articles, int perSecond, Duration duration, String alerts,
-                               Function<byte[], String> alertArticleId) throws Exception {
+    public Latencies latencies(Function<Instant, RawArticle> articles, int perSecond, Duration duration, Predicate<String> isCopy,
+                               String alerts, Function<byte[], String> alertArticleId) throws Exception {
         Map<String, Long> sentAt = new HashMap<>();
         Map<String, Long> awaitingAlert = new HashMap<>();
         List<Double> latencies = new ArrayList<>();
+        List<Double> copyLatencies = new ArrayList<>();
         List<Double> alertLatencies = new ArrayList<>();
         List<String> topics = alerts == null ? List.of(output) : List.of(output, alerts);
         try (KafkaConsumer<byte[], byte[]> consumer = consumerAtEnd(topics); KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -293,9 +300,14 @@ public final class BenchRun {
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(5))) {
                     boolean alert = r.topic().equals(alerts);
-                    Long t = alert ? awaitingAlert.remove(alertArticleId.apply(r.value())) : sentAt.remove(new String(r.key()));
+                    String id = alert ? alertArticleId.apply(r.value()) : new String(r.key(), StandardCharsets.UTF_8);
+                    Long t = alert ? awaitingAlert.remove(id) : sentAt.remove(id);
                     if (t != null && t > 0) {
-                        (alert ? alertLatencies : latencies).add((System.nanoTime() - t) / 1e6);
+                        double ms = (System.nanoTime() - t) / 1e6;
+                        (alert ? alertLatencies : latencies).add(ms);
+                        if (!alert && isCopy.test(id)) {
+                            copyLatencies.add(ms);
+                        }
                     }
                 }
                 samplePeakHeap();
@@ -304,14 +316,21 @@ public final class BenchRun {
         // Leaving out what never came would flatter an overloaded system: it counts at its wait so far.
         long end = System.nanoTime();
         int notOut = 0;
-        for (long t : sentAt.values()) {
+        for (Map.Entry<String, Long> waiting : sentAt.entrySet()) {
+            long t = waiting.getValue();
             if (t > 0) {
                 latencies.add((end - t) / 1e6);
+                if (isCopy.test(waiting.getKey())) {
+                    copyLatencies.add((end - t) / 1e6);
+                }
                 notOut++;
             }
         }
-        return new Latencies(latencies.stream().mapToDouble(Double::doubleValue).toArray(),
-                alertLatencies.stream().mapToDouble(Double::doubleValue).toArray(), notOut);
+        return new Latencies(toArray(latencies), toArray(copyLatencies), toArray(alertLatencies), notOut);
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     public long peakHeapMb() {
