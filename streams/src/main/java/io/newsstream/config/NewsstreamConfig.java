@@ -47,6 +47,7 @@ public final class NewsstreamConfig {
         d.put("state.dir", "");
         d.put("commit.interval", "PT0.1S");
         d.put("stream.threads", "2");
+        d.put("state.memory-mb", "256");
         d.put("ingest.max-bytes", String.valueOf(1024 * 1024));
         d.put("dedup.retention", "P7D");
         d.put("dedup.eviction-interval", "PT10M");
@@ -122,6 +123,11 @@ public final class NewsstreamConfig {
 
     public int streamThreads() {
         return intValue("stream.threads");
+    }
+
+    /** Off-heap memory all RocksDB stores of this JVM share: block cache, index and filter blocks, memtables. */
+    public int stateMemoryMb() {
+        return intValue("state.memory-mb");
     }
 
     /** Largest article input accepted at ingest, in bytes. */
@@ -235,6 +241,7 @@ public final class NewsstreamConfig {
         requirePositive("partitions", partitions());
         requirePositive("replication.factor", replicationFactor());
         requirePositive("stream.threads", streamThreads());
+        requirePositive("state.memory-mb", stateMemoryMb());
         requirePositive("ingest.max-bytes", maxArticleBytes());
         requirePositive("dedup.retention", dedupRetention().toMillis());
         requirePositive("dedup.eviction-interval", dedupEvictionInterval().toMillis());

@@ -88,6 +88,8 @@ public final class Pipeline implements AutoCloseable {
         // then handles a request per handful of records: 256 KB batches measured +57 % for the pipeline and 2.5x for
         // pass-through on the bench. A producer.batch.size in --client-config wins.
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStateMemory.class.getName());
+        p.put(SharedStateMemory.MEMORY_MB_CONFIG, config.stateMemoryMb());
         p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, config.topics().dlq());
         config.stateDir().ifPresent(dir -> p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
         return p;

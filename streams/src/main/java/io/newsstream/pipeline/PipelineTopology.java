@@ -47,7 +47,7 @@ import org.apache.kafka.streams.state.Stores;
  * news.article.raw.v1 (RawArticle, key: article id)
  *   → analyze: normalise, classify, fingerprint, enrich
  *   → dedup, the article waits (dedup-pending-store) while its anchors look for earlier articles:
- *       one lookup per anchor partition → news.dedup.anchor.v1 (key: anchor) → dedup-anchor-store → answers
+ *       one lookup per anchor partition → news.dedup.anchor.v1 (key: anchor) → dedup-anchor-store (+ signatures) → answers
  *       → repartition "dedup-answers-by-article" (key: article id) → back to the waiting article, which also
  *       waits for the verdict of its best candidate if that is not out yet (dedup-article-story-store)
  *   → news.article.enriched.v1 (EnrichedArticle with verdict, every article, key: article id)
