@@ -47,7 +47,7 @@ public final class NewsstreamConfig {
         d.put("state.dir", "");
         d.put("commit.interval", "PT0.1S");
         d.put("stream.threads", "2");
-        d.put("state.memory-mb", "256");
+        d.put("state.memory-mb", "1024");
         d.put("ingest.max-bytes", String.valueOf(1024 * 1024));
         d.put("dedup.retention", "P7D");
         d.put("dedup.eviction-interval", "PT10M");
