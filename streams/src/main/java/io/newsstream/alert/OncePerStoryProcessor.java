@@ -34,7 +34,7 @@ public final class OncePerStoryProcessor implements Processor<String, AlertBatch
     private final Duration retention;
     private final Duration evictionInterval;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, AlertedStory> sent;
+    private KeyValueStore<String, AlertedStory> alerted;
 
     public OncePerStoryProcessor(Duration retention, Duration evictionInterval) {
         this.retention = retention;
@@ -44,17 +44,17 @@ public final class OncePerStoryProcessor implements Processor<String, AlertBatch
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.sent = context.getStateStore(STORE);
+        this.alerted = context.getStateStore(STORE);
         context.schedule(evictionInterval, PunctuationType.WALL_CLOCK_TIME, now -> evictExpired());
     }
 
     @Override
     public void process(Record<String, AlertBatch> record) {
         String story = record.key();
-        AlertedStories.Outcome outcome = AlertedStories.admit(sent.get(story), record.value().getAlerts(),
+        AlertedStories.Outcome outcome = AlertedStories.admit(alerted.get(story), record.value().getAlerts(),
                 Instant.ofEpochMilli(record.timestamp()));
         if (outcome.updated() != null) {
-            sent.put(story, outcome.updated());
+            alerted.put(story, outcome.updated());
         }
         outcome.toSend().forEach(alert -> context.forward(record.withKey(alert.getSubscriptionId()).withValue(alert)));
     }
@@ -66,7 +66,7 @@ public final class OncePerStoryProcessor implements Processor<String, AlertBatch
         }
         long cutoff = expiry.getAsLong();
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, AlertedStory> all = sent.all()) {
+        try (KeyValueIterator<String, AlertedStory> all = alerted.all()) {
             while (all.hasNext()) {
                 KeyValue<String, AlertedStory> next = all.next();
                 if (next.value.getLastAlerted().toEpochMilli() < cutoff) {
@@ -74,6 +74,6 @@ public final class OncePerStoryProcessor implements Processor<String, AlertBatch
                 }
             }
         }
-        expired.forEach(sent::delete);
+        expired.forEach(alerted::delete);
     }
 }

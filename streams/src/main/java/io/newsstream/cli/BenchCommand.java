@@ -42,8 +42,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the full pipeline against a pass-through Kafka Streams topology (raw in, same record out, "
             + "same serdes, exactly-once) on the same generated workload: throughput over a batch processed start to finish after a warm-up, then, "
-            + "once the backlog has drained, latency at a fixed offered rate; peak heap; and for the pipeline how many of "
-            + "the workload's copies it put in their original's story. Without --bootstrap-servers it runs on an embedded broker.",
+            + "once that has drained, latency at a fixed offered rate; peak heap; and for the pipeline how many of "
+            + "the workload's copies it put in their original's story and its dedup state per article. Without "
+            + "--bootstrap-servers it runs on an embedded broker.",
             "The last line is: bench: pipeline=<articles/s> passthrough=<articles/s> ratio=<r> p99_ms=<ms>"})
 final class BenchCommand implements Callable<Integer> {
 

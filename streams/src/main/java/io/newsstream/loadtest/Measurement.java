@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * What one benchmark phase measured.
  *
- * @param articlesPerSecond steady-state throughput: articles between the 10th and 90th percentile of outputs,
- *                          over the time between them
+ * @param articlesPerSecond steady-state throughput: a batch written at once to the warmed-up system, from its start
+ *                          until 95 % of it is out
  * @param latencyP50Ms      median ingest → output latency at the offered rate
  * @param latencyP99Ms      99th percentile of the same
  * @param copyP50Ms         median ingest → output latency of the articles that are syndicated copies
