@@ -224,7 +224,7 @@ public final class AnchorProcessor implements Processor<Long, AnchorProbe, Strin
     }
 
     /**
-     * Deletes anchor entries and story records older than the retention ({@link RetentionCutoff}). At most
+     * Deletes anchor entries, signatures and story records older than the retention ({@link RetentionCutoff}). At most
      * {@value #MAX_EVICTIONS} deletions per store and run keep each transaction small; the rest go next time.
      */
     private void evictExpired() {
