@@ -107,7 +107,7 @@ public final class BenchRun {
             Map<String, String> storyOfOutput = new HashMap<>();
             preload(warmup);
             awaitOutputs(consumer, warmup.size(), warmup.size(), storyOfOutput, check);
-            drain(applicationId, DRAIN_TIMEOUT);
+            drain(applicationId);
             processing.pause().run();
             preload(measured);
             processing.resume().run();
@@ -191,16 +191,12 @@ public final class BenchRun {
      * they drain measures the backlog instead of the offered rate.
      */
     public void drain(String applicationId) throws Exception {
-        drain(applicationId, DRAIN_TIMEOUT);
-    }
-
-    private void drain(String applicationId, Duration timeout) throws Exception {
         try (Admin admin = Admin.create(clients.common())) {
-            Instant deadline = Instant.now().plus(timeout);
+            Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
             int drainedChecks = 0;
             while (drainedChecks < 2) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(applicationId + " still has unconsumed records after " + timeout);
+                    throw new IllegalStateException(applicationId + " still has unconsumed records after " + DRAIN_TIMEOUT);
                 }
                 Thread.sleep(1000);
                 samplePeakHeap();
