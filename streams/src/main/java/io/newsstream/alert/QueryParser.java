@@ -33,8 +33,12 @@ public final class QueryParser {
     }
 
     private final String input;
+    /** Deeper nesting of parentheses and NOTs than any real subscription needs. */
+    static final int MAX_DEPTH = 32;
+
     private final List<Lexeme> lexemes;
     private int next;
+    private int depth;
 
     private QueryParser(String input) {
         this.input = input;
@@ -94,10 +98,20 @@ public final class QueryParser {
 
     private Query unary() {
         if (peek().kind() == Kind.NOT) {
-            next++;
-            return new Query.Not(unary());
+            Lexeme not = lexemes.get(next++);
+            enter(not);
+            Query negated = new Query.Not(unary());
+            depth--;
+            return negated;
         }
         return near();
+    }
+
+    /** Nesting is bounded, so a query of a hundred thousand '(' is refused instead of overflowing the stack. */
+    private void enter(Lexeme l) {
+        if (++depth > MAX_DEPTH) {
+            throw new QuerySyntaxException(l.position(), "nested deeper than " + MAX_DEPTH + " levels");
+        }
     }
 
     private Query near() {
@@ -118,7 +132,9 @@ public final class QueryParser {
         switch (l.kind()) {
             case OPEN -> {
                 next++;
+                enter(l);
                 Query inner = or();
+                depth--;
                 if (peek().kind() != Kind.CLOSE) {
                     throw new QuerySyntaxException(l.position(), "'(' is never closed");
                 }

@@ -70,11 +70,12 @@ final class AlertsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** An alert as lines for a terminal: article text is escaped (see {@link TerminalText}). */
     static String readable(Alert a) {
-        return a.getAlertedAt() + "  [" + a.getSubscriptionId() + "]  " + (a.getTitle() == null ? a.getArticleId() : a.getTitle())
+        return TerminalText.safe(a.getAlertedAt() + "  [" + a.getSubscriptionId() + "]  " + (a.getTitle() == null ? a.getArticleId() : a.getTitle())
                 + (a.getSource() == null ? "" : " — " + a.getSource())
                 + "\n    " + a.getSnippet()
                 + "\n    matched: " + String.join(", ", a.getMatched()) + "   story: " + a.getClusterId()
-                + (a.getUrl() == null ? "" : "   " + a.getUrl());
+                + (a.getUrl() == null ? "" : "   " + a.getUrl()));
     }
 }

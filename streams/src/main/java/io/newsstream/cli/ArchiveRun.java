@@ -13,7 +13,6 @@ import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.Alert;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PipelineFailure;
-import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.Subscription;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -74,7 +73,7 @@ final class ArchiveRun {
     static Result run(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy, List<String> inputs,
                       List<Subscription> subscriptions, Consumer<IngestOutcome> listener) throws InterruptedException {
         Topics topics = new Topics(config.topics());
-        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), topics.compactedNames(),
+        TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
                 config.partitions(), config.replicationFactor());
         // Registered before the pipeline starts, so they apply to the first article.
         if (!subscriptions.isEmpty()) {
@@ -86,11 +85,19 @@ final class ArchiveRun {
             // Read only what this run produces: on a shared cluster the topics may hold earlier runs' events.
             assignAtEnd(consumer, List.of(topics.enriched().name(), topics.dlq().name(), topics.alerts().name()));
             IngestReport report;
+            // The run writes out every article it accepted, in input order: it keeps their ids (not the articles).
+            List<String> acceptedIds = new ArrayList<>();
             try (Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC())) {
-                report = ingestor.ingest(inputs, new InputReader(config.maxArticleBytes(), Clock.systemUTC(), System.in), listener);
+                InputReader reader = new InputReader(config.maxArticleBytes(), config.maxTitleChars(), Clock.systemUTC(), System.in);
+                report = ingestor.ingest(inputs, reader, outcome -> {
+                    listener.accept(outcome);
+                    if (outcome instanceof IngestOutcome.Accepted a) {
+                        acceptedIds.add(a.article().getId());
+                    }
+                });
             }
             Set<String> ids = subscriptions.stream().map(Subscription::getId).collect(Collectors.toSet());
-            return collect(consumer, topics, pipeline, report, ids, config.processTimeout());
+            return collect(consumer, topics, pipeline, report, acceptedIds, ids, config.processTimeout());
         }
     }
 
@@ -105,9 +112,9 @@ final class ArchiveRun {
     }
 
     private static Result collect(KafkaConsumer<byte[], byte[]> consumer, Topics topics, Pipeline pipeline,
-                                  IngestReport report, Set<String> subscriptions, Duration timeout) {
+                                  IngestReport report, List<String> acceptedIds, Set<String> subscriptions, Duration timeout) {
         Map<String, Integer> pending = new HashMap<>();
-        report.accepted().forEach(a -> pending.merge(a.getId(), 1, Integer::sum));
+        acceptedIds.forEach(id -> pending.merge(id, 1, Integer::sum));
         Set<String> accepted = Set.copyOf(pending.keySet());
         Map<String, Queue<EnrichedArticle>> byId = new HashMap<>();
         List<PipelineFailure> failures = new ArrayList<>();
@@ -141,8 +148,8 @@ final class ArchiveRun {
             }
         }
         List<EnrichedArticle> inOrder = new ArrayList<>();
-        for (RawArticle a : report.accepted()) {
-            Queue<EnrichedArticle> q = byId.get(a.getId());
+        for (String id : acceptedIds) {
+            Queue<EnrichedArticle> q = byId.get(id);
             if (q != null && !q.isEmpty()) {
                 inOrder.add(q.poll());
             }

@@ -116,8 +116,8 @@ final class BenchCommand implements Callable<Integer> {
         NewsstreamConfig pt = config.with(Map.of("application.id", "bench-passthrough-" + run,
                 "topic.raw", "bench." + run + ".passthrough.in", "topic.enriched", "bench." + run + ".passthrough.out"));
         Topics topics = new Topics(pt.topics());
-        TopicProvisioner.ensureTopics(clients, List.of(topics.raw().name(), topics.enriched().name()), pt.partitions(),
-                pt.replicationFactor());
+        TopicProvisioner.ensureTopics(clients, topics.specs(List.of(topics.raw().name(), topics.enriched().name()),
+                pt.rawRetention()), pt.partitions(), pt.replicationFactor());
         BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());
         Properties props = Pipeline.streamsProperties(pt, clients);
         StreamsBuilder builder = new StreamsBuilder();
@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
         NewsstreamConfig pl = config.with(settings);
         Topics topics = new Topics(pl.topics());
         Taxonomy taxonomy = Taxonomy.load(pl.taxonomyFile());
-        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), topics.compactedNames(),
+        TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), pl.rawRetention()),
                 pl.partitions(), pl.replicationFactor());
         new SubscriptionTopic(pl, clients).write(SubscriptionWorkload.generate(subscriptions, 7));
         BenchRun bench = new BenchRun(clients, topics.raw(), topics.enriched().name());

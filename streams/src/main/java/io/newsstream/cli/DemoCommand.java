@@ -78,8 +78,8 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  %-15s %s%n", s.getId(), s.getQuery() + (s.getTopics().isEmpty() ? "" : "  [topics " + String.join(",", s.getTopics()) + "]"));
         }
         for (Alert a : alerts) {
-            out.printf("%n[%s] %s%s%n    %s%n", a.getSubscriptionId(), a.getTitle() == null ? a.getArticleId() : a.getTitle(), a.getSource() == null ? "" : " — " + a.getSource(),
-                    a.getSnippet());
+            out.println();
+            out.println(AlertsCommand.readable(a));
         }
     }
 
@@ -113,7 +113,8 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static String cut(String s, int width) {
+    private static String cut(String text, int width) {
+        String s = TerminalText.safe(text == null ? "-" : text);
         return s.length() <= width ? s : s.substring(0, width - 1) + "…";
     }
 }

@@ -44,21 +44,21 @@ final class IngestCommand implements Callable<Integer> {
         NewsstreamConfig config = options.build(bootstrapServers);
         KafkaClients clients = ConfigOptions.existingCluster(config);
         Topics topics = new Topics(config.topics());
-        TopicProvisioner.ensureTopics(clients, List.of(topics.raw().name(), topics.rejected().name()),
-                config.partitions(), config.replicationFactor());
+        TopicProvisioner.ensureTopics(clients, topics.specs(List.of(topics.raw().name(), topics.rejected().name()),
+                config.rawRetention()), config.partitions(), config.replicationFactor());
         PrintWriter err = spec.commandLine().getErr();
         IngestReport report;
         try (Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC())) {
-            report = ingestor.ingest(paths, new InputReader(config.maxArticleBytes(), Clock.systemUTC(), System.in),
+            report = ingestor.ingest(paths, new InputReader(config.maxArticleBytes(), config.maxTitleChars(), Clock.systemUTC(), System.in),
                     outcome -> reportRejection(err, outcome));
         }
         spec.commandLine().getOut().println("ingest: " + report.summary() + " -> " + topics.raw().name());
-        return report.rejected().isEmpty() ? 0 : 1;
+        return report.rejected() == 0 ? 0 : 1;
     }
 
     static void reportRejection(PrintWriter err, IngestOutcome outcome) {
         if (outcome instanceof IngestOutcome.Rejected r) {
-            err.println("rejected " + r.origin() + ": " + r.reason());
+            err.println("rejected " + TerminalText.safe(r.origin()) + ": " + TerminalText.safe(r.reason()));
             err.flush();
         }
     }

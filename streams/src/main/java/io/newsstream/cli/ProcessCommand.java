@@ -84,7 +84,7 @@ final class ProcessCommand implements Callable<Integer> {
                 alertsOutput == null ? "" : " " + result.alerts().size() + " alerts to " + alertsOutput + ";",
                 (System.nanoTime() - started) / 1e9);
         boolean complete = result.missing().isEmpty() && result.failures().isEmpty();
-        return complete && result.ingest().rejected().isEmpty() ? 0 : 1;
+        return complete && result.ingest().rejected() == 0 ? 0 : 1;
     }
 
     private static void writeLines(List<String> lines, Path output) throws IOException {

@@ -28,8 +28,9 @@ final class SubscriptionTopic {
 
     SubscriptionTopic(NewsstreamConfig config, KafkaClients clients) {
         this.clients = clients;
-        this.topic = new Topics(config.topics()).subscriptions();
-        TopicProvisioner.ensureTopics(clients, List.of(topic.name()), List.of(topic.name()), config.partitions(),
+        Topics topics = new Topics(config.topics());
+        this.topic = topics.subscriptions();
+        TopicProvisioner.ensureTopics(clients, topics.specs(List.of(topic.name()), config.rawRetention()), config.partitions(),
                 config.replicationFactor());
     }
 

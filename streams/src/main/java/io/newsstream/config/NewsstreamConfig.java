@@ -48,7 +48,9 @@ public final class NewsstreamConfig {
         d.put("commit.interval", "PT0.1S");
         d.put("stream.threads", "2");
         d.put("state.memory-mb", "1024");
-        d.put("ingest.max-bytes", String.valueOf(1024 * 1024));
+        // A margin under Kafka's default 1 MiB record limit for the record's other fields (origin, id, times).
+        d.put("ingest.max-bytes", "1000000");
+        d.put("ingest.max-title-chars", "1000");
         d.put("dedup.retention", "P7D");
         d.put("dedup.eviction-interval", "PT10M");
         d.put("dedup.anchors", "12");
@@ -59,6 +61,7 @@ public final class NewsstreamConfig {
         d.put("story.max-members", "200");
         d.put("taxonomy", "");
         d.put("process.timeout", "PT5M");
+        d.put("topic.raw-retention", "forever");
         d.put("topic.raw", TopicNames.DEFAULTS.raw());
         d.put("topic.rejected", TopicNames.DEFAULTS.rejected());
         d.put("topic.enriched", TopicNames.DEFAULTS.enriched());
@@ -135,6 +138,11 @@ public final class NewsstreamConfig {
         return Long.parseLong(values.get("ingest.max-bytes"));
     }
 
+    /** Longest headline accepted at ingest, in characters: a longer first line is a paragraph, not a headline. */
+    public int maxTitleChars() {
+        return intValue("ingest.max-title-chars");
+    }
+
     /** How long (event time) a story's fingerprints stay in the dedup store after it was last seen. */
     public Duration dedupRetention() {
         return durationValue("dedup.retention");
@@ -187,6 +195,16 @@ public final class NewsstreamConfig {
     /** How long {@code process} waits for every accepted article to come out of the pipeline. */
     public Duration processTimeout() {
         return durationValue("process.timeout");
+    }
+
+    /**
+     * How long the raw topic keeps accepted articles, counted from when each was written; empty for forever (the
+     * default: the raw topic is what replays and reprocessing read). Applies when newsstream creates the topic.
+     */
+    public Optional<Duration> rawRetention() {
+        String v = values.get("topic.raw-retention").trim();
+        return v.equalsIgnoreCase("forever") || v.equals("-1") ? Optional.empty()
+                : Optional.of(parseDuration("topic.raw-retention", v));
     }
 
     public TopicNames topics() {
@@ -243,6 +261,7 @@ public final class NewsstreamConfig {
         requirePositive("stream.threads", streamThreads());
         requirePositive("state.memory-mb", stateMemoryMb());
         requirePositive("ingest.max-bytes", maxArticleBytes());
+        requirePositive("ingest.max-title-chars", maxTitleChars());
         requirePositive("dedup.retention", dedupRetention().toMillis());
         requirePositive("dedup.eviction-interval", dedupEvictionInterval().toMillis());
         requirePositive("dedup.anchors", dedupAnchors());
@@ -253,6 +272,7 @@ public final class NewsstreamConfig {
         requirePositive("story.max-members", storyMaxMembers());
         commitInterval();
         processTimeout();
+        rawRetention().ifPresent(r -> requirePositive("topic.raw-retention", r.toMillis()));
         topics();
     }
 

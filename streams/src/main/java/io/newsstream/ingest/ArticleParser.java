@@ -1,44 +1,62 @@
 package io.newsstream.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.schema.RawArticle;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns the bytes of one input into articles or rejections. Knows the three input formats:
+ * The one parser and validator of ingest: turns one input — a whole {@code .txt} or {@code .json} file, or one line
+ * of a {@code .jsonl} archive — into an accepted article or a rejection with a reason. It never throws: whatever
+ * the bytes, the caller gets an outcome. Formats:
  * <ul>
  *   <li>{@code .txt}: the first non-empty line is the headline, the rest the body;</li>
  *   <li>{@code .json}: one article object with {@code id, source, url, title, body, publishedAt, language}
  *       (only {@code body} is required);</li>
- *   <li>{@code .jsonl}: one such object per line.</li>
+ *   <li>{@code .jsonl}: one such object per line (read by {@link InputReader} a line at a time).</li>
  * </ul>
- * Pure: no I/O, no Kafka; the clock is passed in.
+ * Text is UTF-8, or UTF-16 announced by a byte-order mark; line ends LF, CRLF or CR. Control characters other than
+ * newline and tab are removed from titles and bodies (see {@link TextCleaner}) and counted in the outcome.
+ * Limits: input size, headline length, JSON nesting depth, and a share of control characters beyond which the input
+ * is binary data rather than text. Pure: no I/O, no Kafka; the clock is passed in.
  */
 public final class ArticleParser {
 
     /** Input formats by what the file name ends with. */
     public enum Format { TEXT, JSON, JSON_LINES }
 
+    /** An article is a flat object: nesting beyond this is refused before it costs stack or memory. */
+    static final int MAX_JSON_DEPTH = 32;
+    /** More control characters than this share of the text means binary data, not an article with a stray byte. */
+    static final double MAX_CONTROL_SHARE = 0.02;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleParser.class);
+
     /** Trailing content after the object is an error: "{...} junk" is not one article. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final long maxBytes;
+    private final int maxTitleChars;
 
-    public ArticleParser(long maxBytes) {
+    public ArticleParser(long maxBytes, int maxTitleChars) {
         this.maxBytes = maxBytes;
+        this.maxTitleChars = maxTitleChars;
     }
 
     /** The format of a file name, or null when newsstream does not read that kind of file. */
@@ -56,63 +74,59 @@ public final class ArticleParser {
         return null;
     }
 
-    /** Guesses the format of unnamed input (stdin): JSON when it starts with '{', else text. */
-    public static Format sniff(String text) {
-        String t = text.stripLeading();
-        if (!t.startsWith("{")) {
-            return Format.TEXT;
-        }
+    /** True when a line of JSON is one whole object: stdin that starts with one is read as JSON Lines. */
+    static boolean isJsonObject(String line) {
         try {
-            JSON.readTree(t);
-            return Format.JSON;
-        } catch (JsonProcessingException e) {
-            return Format.JSON_LINES;
+            JsonNode node = JSON.readTree(line);
+            return node != null && node.isObject();
+        } catch (JsonProcessingException | RuntimeException e) {
+            return false;
         }
     }
 
-    /** Parses a whole input. {@code origin} names it in every outcome and seeds derived ids. */
-    public List<IngestOutcome> parse(String origin, byte[] bytes, Format format, Instant now) {
-        if (bytes.length > maxBytes && format != Format.JSON_LINES) {
-            return List.of(tooLarge(origin, bytes.length));
+    /**
+     * Parses a whole {@code .txt} or {@code .json} input. {@code origin} names it in the outcome and seeds derived
+     * ids. Never throws.
+     */
+    public IngestOutcome parse(String origin, byte[] bytes, Format format, Instant now) {
+        if (bytes.length > maxBytes) {
+            return tooLarge(origin, bytes.length);
         }
         String text;
         try {
-            text = decodeUtf8(bytes);
+            text = TextEncoding.decodeWhole(bytes);
         } catch (CharacterCodingException e) {
-            return List.of(IngestOutcome.Rejected.of(origin, "not valid UTF-8 text (convert it to UTF-8 first)", null, bytes.length));
+            return IngestOutcome.Rejected.of(origin, TextEncoding.detect(bytes, bytes.length).notDecodableReason(), null, bytes.length);
         }
-        return switch (format) {
-            case TEXT -> List.of(parseText(origin, text, bytes.length, now));
-            case JSON -> List.of(parseJson(origin, text, bytes.length, now));
-            case JSON_LINES -> parseJsonLines(origin, text, now);
-        };
+        return guarded(origin, text, bytes.length, () -> format == Format.TEXT
+                ? parseText(origin, text, bytes.length, now)
+                : parseJson(origin, text, bytes.length, now));
     }
 
-    /** Parses one line of a JSON Lines input. */
-    public IngestOutcome parseJsonLine(String origin, String line, Instant now) {
-        long size = line.getBytes(StandardCharsets.UTF_8).length;
-        if (size > maxBytes) {
-            return tooLarge(origin, size);
+    /** Parses one decoded line of a JSON Lines input. Never throws. */
+    public IngestOutcome parseJsonLine(String origin, String line, long sizeBytes, Instant now) {
+        if (sizeBytes > maxBytes) {
+            return tooLarge(origin, sizeBytes);
         }
-        return parseJson(origin, line, size, now);
+        return guarded(origin, line, sizeBytes, () -> parseJson(origin, line, sizeBytes, now));
     }
 
-    private List<IngestOutcome> parseJsonLines(String origin, String text, Instant now) {
-        List<IngestOutcome> outcomes = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                outcomes.add(parseJsonLine(origin + "#" + (i + 1), lines[i], now));
-            }
+    private interface Parse {
+        IngestOutcome run();
+    }
+
+    /** The promise that no input crashes a run: a parser bug rejects that input, with a reason, and is logged. */
+    private static IngestOutcome guarded(String origin, String text, long size, Parse parse) {
+        try {
+            return parse.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("Parser failed on {}; the input is rejected", origin, e);
+            return IngestOutcome.Rejected.of(origin, "cannot be parsed (" + e + "); please report this input", text, size);
         }
-        if (outcomes.isEmpty()) {
-            outcomes.add(IngestOutcome.Rejected.of(origin, "no articles: the file has no non-blank lines", text, text.length()));
-        }
-        return outcomes;
     }
 
     private IngestOutcome parseText(String origin, String text, long size, Instant now) {
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = text.split("\r\n|\r|\n", -1);
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) {
             first++;
@@ -126,16 +140,21 @@ public final class ArticleParser {
             return IngestOutcome.Rejected.of(origin, "body is empty: a text article needs a headline line followed by the body", text, size);
         }
         String id = ArticleIds.derive(origin, title, body);
-        return accepted(id, origin, null, null, title, body, null, null, now);
+        return accepted(origin, text, size, new Fields(id, null, null, title, body, null, null), now);
     }
 
     private IngestOutcome parseJson(String origin, String text, long size, Instant now) {
+        if (text.isBlank()) {
+            return IngestOutcome.Rejected.of(origin, "empty: expected a JSON object with at least a \"body\" field", text, size);
+        }
         JsonNode node;
         try {
             node = JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            return IngestOutcome.Rejected.of(origin, "JSON nested deeper than " + MAX_JSON_DEPTH
+                    + " levels: an article is one flat object", text, size);
         } catch (JsonProcessingException e) {
-            return IngestOutcome.Rejected.of(origin, "invalid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), text, size);
+            return IngestOutcome.Rejected.of(origin, "invalid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage(), text, size);
         }
         if (node == null || !node.isObject()) {
             return IngestOutcome.Rejected.of(origin, "expected a JSON object with at least a \"body\" field", text, size);
@@ -148,24 +167,62 @@ public final class ArticleParser {
             String title = optionalText(node, "title");
             String source = optionalText(node, "source");
             String url = optionalText(node, "url");
-            String language = optionalText(node, "language");
             Long publishedAt = timestamp(node.get("publishedAt"));
             String givenId = optionalText(node, "id");
-            String id = givenId != null && !givenId.isBlank() ? givenId.strip()
+            // Derived from the input as given, so the same input keeps its id whatever cleaning does to it.
+            String id = givenId != null && !givenId.isBlank() ? givenId
                     : ArticleIds.derive(origin, title, body, source, url, publishedAt == null ? null : publishedAt.toString());
-            return accepted(id, origin, source, url, title, body.strip(), publishedAt, language, now);
+            Fields fields = new Fields(id, source, url, title, body, publishedAt, optionalText(node, "language"));
+            return accepted(origin, text, size, fields, now);
         } catch (IllegalArgumentException e) {
             return IngestOutcome.Rejected.of(origin, e.getMessage(), text, size);
         }
     }
 
-    private static IngestOutcome accepted(String id, String origin, String source, String url, String title,
-                                          String body, Long publishedAt, String language, Instant now) {
+    /** An input's fields as given, before cleaning; the id is the given or derived one. */
+    private record Fields(String id, String source, String url, String title, String body, Long publishedAt, String language) {
+    }
+
+    private IngestOutcome accepted(String origin, String text, long size, Fields f, Instant now) {
+        TextCleaner.Cleaned body = TextCleaner.body(f.body());
+        TextCleaner.Cleaned title = f.title() == null ? null : TextCleaner.title(f.title());
+        int removed = body.removed() + (title == null ? 0 : title.removed());
+        int stray = body.stray() + (title == null ? 0 : title.stray());
+        int chars = f.body().length() + (f.title() == null ? 0 : f.title().length());
+        if (stray > 8 && stray > chars * MAX_CONTROL_SHARE) {
+            return IngestOutcome.Rejected.of(origin, String.format(Locale.ROOT, "binary data, not text: %d of its %d characters "
+                    + "are control characters", stray, chars), null, size);
+        }
+        String cleanTitle = title == null ? null : title.text().strip();
+        if (cleanTitle != null && cleanTitle.length() > maxTitleChars) {
+            return IngestOutcome.Rejected.of(origin, "headline is " + cleanTitle.length() + " characters, the limit is "
+                    + maxTitleChars + " (for a .txt file: is the first line a paragraph? put the headline on a line of its own;"
+                    + " or set ingest.max-title-chars)", text, size);
+        }
+        String cleanBody = body.text().strip();
+        if (cleanBody.isEmpty()) {
+            return IngestOutcome.Rejected.of(origin, "body is empty once control characters are removed", text, size);
+        }
+        String id = oneLine(f.id());
+        if (id.isEmpty()) {
+            return IngestOutcome.Rejected.of(origin, "field \"id\" holds only control characters", text, size);
+        }
         return new IngestOutcome.Accepted(RawArticle.newBuilder()
-                .setId(id).setOrigin(origin).setSource(source).setUrl(url).setTitle(title).setBody(body)
-                .setPublishedAt(publishedAt == null ? null : Instant.ofEpochMilli(publishedAt))
-                .setLanguage(language).setIngestedAt(now)
-                .build());
+                .setId(id).setOrigin(origin).setSource(oneLine(f.source())).setUrl(oneLine(f.url()))
+                .setTitle(cleanTitle).setBody(cleanBody)
+                .setPublishedAt(f.publishedAt() == null ? null : Instant.ofEpochMilli(f.publishedAt()))
+                .setLanguage(oneLine(f.language())).setIngestedAt(now)
+                .build(), removed);
+    }
+
+    private static String oneLine(String value) {
+        return value == null ? null : TextCleaner.title(value).text().strip();
+    }
+
+    private static String at(JsonLocation location) {
+        // Jackson gives no location for some errors (limits, for one).
+        return location == null || location.getLineNr() < 0 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static String optionalText(JsonNode node, String field) {
@@ -184,31 +241,22 @@ public final class ArticleParser {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (v.isIntegralNumber()) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.asLong();
         }
         if (v.isTextual()) {
             try {
                 return OffsetDateTime.parse(v.asText().strip()).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
                 throw new IllegalArgumentException("field \"publishedAt\" is not an ISO-8601 timestamp with offset "
-                        + "(e.g. 2026-03-01T12:00:00Z): '" + v.asText() + "'");
+                        + "(e.g. 2026-03-01T12:00:00Z): '" + v.asText().substring(0, Math.min(80, v.asText().length())) + "'");
             }
         }
         throw new IllegalArgumentException("field \"publishedAt\" must be an ISO-8601 string or epoch milliseconds");
     }
 
-    private IngestOutcome.Rejected tooLarge(String origin, long size) {
+    IngestOutcome.Rejected tooLarge(String origin, long size) {
         return new IngestOutcome.Rejected(origin, "too large: " + size + " bytes, the limit is " + maxBytes
                 + " bytes (set ingest.max-bytes to raise it)", null, size);
-    }
-
-    static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

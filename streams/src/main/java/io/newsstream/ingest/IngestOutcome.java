@@ -8,8 +8,12 @@ public sealed interface IngestOutcome {
     /** Where the input came from: a file name, {@code file#line}, or {@code stdin}. */
     String origin();
 
-    /** An input that parsed into an article. */
-    record Accepted(RawArticle article) implements IngestOutcome {
+    /**
+     * An input that parsed into an article.
+     *
+     * @param controlCharactersRemoved control characters (and terminal escape sequences) removed from its text
+     */
+    record Accepted(RawArticle article, int controlCharactersRemoved) implements IngestOutcome {
         @Override
         public String origin() {
             return article.getOrigin();

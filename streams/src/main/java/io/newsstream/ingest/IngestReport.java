@@ -1,22 +1,20 @@
 package io.newsstream.ingest;
 
-import io.newsstream.schema.RawArticle;
-import java.util.List;
-
 /**
- * The result of one ingest run.
+ * The result of one ingest run, in counts: an archive of any size is reported without keeping its articles.
  *
- * @param accepted articles written to the raw topic, in input order
- * @param rejected inputs refused, each with its reason (also written to the rejected topic)
+ * @param accepted                 articles written to the raw topic
+ * @param rejected                 inputs refused, each with its reason (also written to the rejected topic)
+ * @param controlCharactersRemoved control characters and terminal escapes removed from accepted articles
  */
-public record IngestReport(List<RawArticle> accepted, List<IngestOutcome.Rejected> rejected) {
+public record IngestReport(long accepted, long rejected, long controlCharactersRemoved) {
 
-    public IngestReport {
-        accepted = List.copyOf(accepted);
-        rejected = List.copyOf(rejected);
+    public long inputs() {
+        return accepted + rejected;
     }
 
     public String summary() {
-        return "accepted " + accepted.size() + ", rejected " + rejected.size();
+        return inputs() + " inputs: accepted " + accepted + ", rejected " + rejected
+                + (controlCharactersRemoved == 0 ? "" : " (" + controlCharactersRemoved + " control characters removed)");
     }
 }

@@ -3,24 +3,24 @@ package io.newsstream.ingest;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
-import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.RejectedArticle;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes ingest outcomes to Kafka: accepted articles to the raw topic (key: article id), rejections to the
- * rejected topic (key: origin). The producer is idempotent with {@code acks=all}; {@link #ingest} returns
- * only once every record is acknowledged.
+ * Writes ingest outcomes to Kafka as they are read: accepted articles to the raw topic (key: article id),
+ * rejections to the rejected topic (key: origin). Memory stays bounded whatever the input size: nothing is kept
+ * but counts, and the producer blocks when its buffer is full. The producer is idempotent with {@code acks=all};
+ * {@link #ingest} returns only once every record is acknowledged, and fails if any was not.
+ *
+ * <p>Records are stamped with the ingest time; the publication time travels in the value (see
+ * {@code pipeline.EventTime}), so broker retention never deletes an accepted article for being old news.
  */
 public final class Ingestor implements AutoCloseable {
 
@@ -40,33 +40,26 @@ public final class Ingestor implements AutoCloseable {
      * @param listener told of each outcome as it is read (for progress and error lines)
      */
     public IngestReport ingest(List<String> inputs, InputReader reader, Consumer<IngestOutcome> listener) {
-        List<RawArticle> accepted = new ArrayList<>();
-        List<IngestOutcome.Rejected> rejected = new ArrayList<>();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        long[] counts = new long[3];
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         reader.read(inputs, outcome -> {
             listener.accept(outcome);
             if (outcome instanceof IngestOutcome.Accepted a) {
-                accepted.add(a.article());
-                sends.add(send(topics.raw(), a.article().getId(), a.article(), eventTime(a.article())));
+                counts[0]++;
+                counts[2] += a.controlCharactersRemoved();
+                send(topics.raw(), a.article().getId(), a.article(), failed, firstFailure);
             } else if (outcome instanceof IngestOutcome.Rejected r) {
-                rejected.add(r);
-                sends.add(send(topics.rejected(), r.origin(), toRecord(r), clock.millis()));
+                counts[1]++;
+                send(topics.rejected(), r.origin(), toRecord(r), failed, firstFailure);
             }
         });
         producer.flush();
-        awaitAll(sends);
-        return new IngestReport(accepted, rejected);
-    }
-
-    /**
-     * The record timestamp is the article's publication time, so retention and windows follow event time;
-     * never later than now, which the broker would refuse, and the ingest time when it is unknown.
-     */
-    private long eventTime(RawArticle article) {
-        long now = clock.millis();
-        Instant published = article.getPublishedAt();
-        // Kafka refuses negative timestamps: articles from before 1970 are stamped at the epoch.
-        return published == null ? now : Math.max(0, Math.min(published.toEpochMilli(), now));
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " records could not be written to Kafka; the first error: "
+                    + firstFailure.get().getMessage(), firstFailure.get());
+        }
+        return new IngestReport(counts[0], counts[1], counts[2]);
     }
 
     private RejectedArticle toRecord(IngestOutcome.Rejected r) {
@@ -79,22 +72,20 @@ public final class Ingestor implements AutoCloseable {
                 .build();
     }
 
-    private <V> Future<RecordMetadata> send(Topic<String, V> topic, String key, V value, long timestamp) {
+    private <V> void send(Topic<String, V> topic, String key, V value, AtomicLong failed, AtomicReference<Exception> first) {
         byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
         byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
-        return producer.send(new ProducerRecord<>(topic.name(), null, timestamp, k, v));
-    }
-
-    private static void awaitAll(List<Future<RecordMetadata>> sends) {
         try {
-            for (Future<RecordMetadata> f : sends) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing to Kafka", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write to Kafka: " + e.getCause().getMessage(), e.getCause());
+            producer.send(new ProducerRecord<>(topic.name(), null, clock.millis(), k, v), (metadata, error) -> {
+                if (error != null) {
+                    failed.incrementAndGet();
+                    first.compareAndSet(null, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Refused before sending (a record over the producer's max.request.size, say): counted, and the run fails.
+            failed.incrementAndGet();
+            first.compareAndSet(null, e);
         }
     }
 

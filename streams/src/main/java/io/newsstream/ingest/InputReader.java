@@ -1,8 +1,8 @@
 package io.newsstream.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,21 +11,24 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Reads the inputs named on the command line — files, directories (recursively, in name order) and
- * {@code -} for stdin — and hands every outcome to a consumer, one at a time, so archives of any size
- * stream through. An unreadable input becomes a rejection; it never stops the rest.
+ * Reads the inputs named on the command line — files, directories (recursively, in name order) and {@code -} for
+ * stdin — and hands every outcome to a consumer, one at a time, in bounded memory: {@code .jsonl} archives and stdin
+ * stream a line at a time, whole-file inputs are refused above {@code ingest.max-bytes} before they are read. Every
+ * input becomes an outcome, an unreadable one a rejection; nothing stops the rest.
  */
 public final class InputReader {
 
     public static final String STDIN = "-";
+
+    private static final int READ_BUFFER = 64 * 1024;
 
     private final ArticleParser parser;
     private final long maxBytes;
     private final Clock clock;
     private final InputStream stdin;
 
-    public InputReader(long maxBytes, Clock clock, InputStream stdin) {
-        this.parser = new ArticleParser(maxBytes);
+    public InputReader(long maxBytes, int maxTitleChars, Clock clock, InputStream stdin) {
+        this.parser = new ArticleParser(maxBytes, maxTitleChars);
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.stdin = stdin;
@@ -41,7 +44,7 @@ public final class InputReader {
             if (Files.isDirectory(path)) {
                 readDirectory(path, sink);
             } else {
-                readFile(path, path.getFileName().toString(), sink);
+                readFile(path, path.getFileName() == null ? input : path.getFileName().toString(), sink);
             }
         }
     }
@@ -53,7 +56,7 @@ public final class InputReader {
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             sink.accept(new IngestOutcome.Rejected(dir.toString(), "cannot list directory: " + e.getMessage(), null, -1));
             return;
         }
@@ -73,30 +76,84 @@ public final class InputReader {
             return;
         }
         try {
-            long size = Files.size(file);
-            // A JSON Lines archive holds many articles: the limit applies to each line, checked by the parser.
-            if (size > maxBytes && format != ArticleParser.Format.JSON_LINES) {
-                sink.accept(new IngestOutcome.Rejected(origin, "too large: " + size + " bytes, the limit is " + maxBytes
-                        + " bytes (set ingest.max-bytes to raise it)", null, size));
+            if (format == ArticleParser.Format.JSON_LINES) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER)) {
+                    readJsonLines(origin, new LineReader(in, maxBytes), null, sink);
+                }
                 return;
             }
-            parser.parse(origin, Files.readAllBytes(file), format, clock.instant()).forEach(sink);
-        } catch (IOException e) {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                sink.accept(parser.tooLarge(origin, size));
+                return;
+            }
+            sink.accept(parser.parse(origin, Files.readAllBytes(file), format, clock.instant()));
+        } catch (IOException | RuntimeException e) {
             sink.accept(new IngestOutcome.Rejected(origin, "cannot read file: " + e, null, size(file)));
         }
     }
 
+    /** A JSON Lines input, a line at a time; {@code first} is a line already read (stdin's sniffed one), or null. */
+    private void readJsonLines(String origin, LineReader lines, LineReader.Line first, Consumer<IngestOutcome> sink)
+            throws IOException {
+        long articles = 0;
+        for (LineReader.Line line = first != null ? first : lines.next(); line != null; line = lines.next()) {
+            String lineOrigin = origin + "#" + line.number();
+            if (line.error() != null) {
+                sink.accept(new IngestOutcome.Rejected(lineOrigin, line.error(), null, line.sizeBytes()));
+                articles++;
+            } else if (!line.text().isBlank()) {
+                sink.accept(parser.parseJsonLine(lineOrigin, line.text(), line.sizeBytes(), clock.instant()));
+                articles++;
+            }
+        }
+        if (articles == 0) {
+            sink.accept(new IngestOutcome.Rejected(origin, "no articles: the input has no non-blank lines", null, 0));
+        }
+    }
+
+    /**
+     * Standard input has no name to tell its format: it is JSON Lines when its first line is a whole JSON object, one
+     * JSON article when it starts with '{' otherwise, and a text article else.
+     */
     private void readStdin(Consumer<IngestOutcome> sink) {
         try {
-            byte[] bytes = stdin.readAllBytes();
-            String sniffText = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8);
-            ArticleParser.Format format = sniffText.stripLeading().startsWith("{")
-                    ? ArticleParser.sniff(new String(bytes, StandardCharsets.UTF_8))
-                    : ArticleParser.Format.TEXT;
-            parser.parse("stdin", bytes, format, clock.instant()).forEach(sink);
-        } catch (IOException e) {
-            sink.accept(new IngestOutcome.Rejected("stdin", "cannot read standard input: " + e.getMessage(), null, -1));
+            InputStream in = new BufferedInputStream(stdin, READ_BUFFER);
+            // The first line may be re-read as the start of a whole document: remember up to one input's worth.
+            in.mark((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 8));
+            LineReader lines = new LineReader(in, maxBytes);
+            LineReader.Line first = lines.next();
+            while (first != null && first.text() != null && first.text().isBlank()) {
+                first = lines.next();
+            }
+            // A first line over the limit cannot be a whole-input article either: only JSON Lines may go on.
+            boolean firstTooLarge = first != null && first.sizeBytes() > maxBytes;
+            if (firstTooLarge || first != null && first.text() != null && first.text().stripLeading().startsWith("{")
+                    && ArticleParser.isJsonObject(first.text())) {
+                readJsonLines("stdin", lines, first, sink);
+                return;
+            }
+            boolean json = first != null && first.text() != null && first.text().stripLeading().startsWith("{");
+            in.reset();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                long size = bytes.length + drain(in);
+                sink.accept(parser.tooLarge("stdin", size));
+                return;
+            }
+            sink.accept(parser.parse("stdin", bytes, json ? ArticleParser.Format.JSON : ArticleParser.Format.TEXT, clock.instant()));
+        } catch (IOException | RuntimeException e) {
+            sink.accept(new IngestOutcome.Rejected("stdin", "cannot read standard input: " + e, null, -1));
         }
+    }
+
+    private static long drain(InputStream in) throws IOException {
+        long n = 0;
+        byte[] skip = new byte[READ_BUFFER];
+        for (int r; (r = in.read(skip)) > 0; ) {
+            n += r;
+        }
+        return n;
     }
 
     private static long size(Path file) {

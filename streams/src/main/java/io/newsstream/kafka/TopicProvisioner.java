@@ -1,6 +1,5 @@
 package io.newsstream.kafka;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,21 +18,17 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    public static void ensureTopics(KafkaClients clients, Collection<String> names, int partitions, short replication) {
-        ensureTopics(clients, names, List.of(), partitions, replication);
-    }
-
-    /** As above; topics named in {@code compacted} are created with {@code cleanup.policy=compact}. */
-    public static void ensureTopics(KafkaClients clients, Collection<String> names, Collection<String> compacted,
-                                    int partitions, short replication) {
+    /**
+     * Creates the topics of {@code specs} (name to topic settings, see {@link Topics#specs}) that do not exist yet.
+     * Existing topics keep their settings: an operator's choice is not overwritten.
+     */
+    public static void ensureTopics(KafkaClients clients, Map<String, Map<String, String>> specs, int partitions,
+                                    short replication) {
         try (Admin admin = Admin.create(clients.common())) {
             Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = names.stream()
-                    .distinct()
-                    .filter(n -> !existing.contains(n))
-                    .map(n -> compacted.contains(n)
-                            ? new NewTopic(n, partitions, replication).configs(Map.of("cleanup.policy", "compact"))
-                            : new NewTopic(n, partitions, replication))
+            List<NewTopic> missing = specs.entrySet().stream()
+                    .filter(e -> !existing.contains(e.getKey()))
+                    .map(e -> new NewTopic(e.getKey(), partitions, replication).configs(e.getValue()))
                     .toList();
             if (missing.isEmpty()) {
                 return;
@@ -52,7 +47,7 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot create topics " + specs.keySet() + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -9,9 +9,14 @@ import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.RejectedArticle;
 import io.newsstream.schema.StoryCluster;
 import io.newsstream.schema.Subscription;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -97,5 +102,28 @@ public final class Topics {
     /** Topics that keep only the latest record per key. */
     public List<String> compactedNames() {
         return List.of(stories.name(), subscriptions.name());
+    }
+
+    /**
+     * The named topics with the settings each is created with. Every topic is stamped by the broker when a record
+     * is appended ({@code LogAppendTime}): time retention then counts from when a record was written, never from
+     * the publication time of the article in it, which is event time and travels in the value. An archive from
+     * years ago is not deleted at the next retention check. The raw topic is the source of replays and keeps its
+     * records for {@code rawRetention} (empty: forever).
+     */
+    public Map<String, Map<String, String>> specs(Collection<String> topicNames, Optional<Duration> rawRetention) {
+        Map<String, Map<String, String>> specs = new LinkedHashMap<>();
+        for (String name : topicNames) {
+            Map<String, String> configs = new LinkedHashMap<>();
+            configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+            if (compactedNames().contains(name)) {
+                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            }
+            if (name.equals(raw.name())) {
+                configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(rawRetention.map(Duration::toMillis).orElse(-1L)));
+            }
+            specs.put(name, Map.copyOf(configs));
+        }
+        return specs;
     }
 }

@@ -6,6 +6,7 @@ import io.newsstream.schema.DedupMessage;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.StoryMember;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -25,6 +26,7 @@ final class DedupMessages {
                     .setAnchors(group).setArticleAnchors(article.getFingerprint().getAnchors())
                     .setArticleId(article.getId()).setClusterId(article.getId())
                     .setClusterSince(article.getProcessedAt())
+                    .setEventTime(eventTime(article))
                     .setIngestedAt(article.getIngestedAt()).setExactHash(article.getFingerprint().getExactHash())
                     .setSignature(analysis.signature())
                     .build()));
@@ -43,10 +45,15 @@ final class DedupMessages {
             updates.add(KeyValue.pair(group.get(0), AnchorProbe.newBuilder()
                     .setAnchors(group).setArticleId(article.getId()).setClusterId(verdict.getClusterId())
                     .setClusterSince(verdict.getStoryFirstSeen())
+                    .setEventTime(eventTime(article))
                     .setIngestedAt(article.getIngestedAt()).setSignature(null)
                     .build()));
         }
         return updates;
+    }
+
+    private static Instant eventTime(EnrichedArticle article) {
+        return Instant.ofEpochMilli(EventTime.of(article.getPublishedAt(), article.getIngestedAt()));
     }
 
     static DedupMessage waiting(Analysis analysis) {

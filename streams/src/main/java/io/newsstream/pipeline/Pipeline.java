@@ -41,7 +41,7 @@ public final class Pipeline implements AutoCloseable {
     /** Creates missing topics and starts the pipeline; returns once it is starting up. */
     public static Pipeline start(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy) {
         Topics topics = new Topics(config.topics());
-        TopicProvisioner.ensureTopics(clients, topics.allNames(taxonomy.labelNames()), topics.compactedNames(),
+        TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
                 config.partitions(), config.replicationFactor());
         Properties properties = streamsProperties(config, clients);
         int rawPartitions = TopicProvisioner.partitionsOf(clients, topics.raw().name());

@@ -96,7 +96,8 @@ public final class PipelineTopology {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         addStores(builder);
 
-        KStream<String, RawArticle> raw = builder.stream(topics.raw().name(), topics.raw().consumed("raw-source"));
+        KStream<String, RawArticle> raw = builder.stream(topics.raw().name(),
+                topics.raw().consumed("raw-source").withTimestampExtractor(new EventTime.OfRawArticle()));
         KStream<String, Analysis> analyzed = raw.mapValues(analyzer::analyze, Named.as("analyze-node"));
         KStream<String, EnrichedArticle> deduplicated = dedup(builder, analyzed);
         deduplicated.to(topics.enriched().name(), topics.enriched().produced("enriched-sink"));
@@ -111,7 +112,8 @@ public final class PipelineTopology {
         Topic<Long, AnchorProbe> anchors = topics.anchors();
         analyzed.flatMap((id, analysis) -> DedupMessages.probes(analysis, routing), Named.as("dedup-probe-node"))
                 .to(anchors.name(), anchors.produced("dedup-probe-sink"));
-        KStream<String, DedupMessage> answers = builder.stream(anchors.name(), anchors.consumed("dedup-anchor-source"))
+        KStream<String, DedupMessage> answers = builder.stream(anchors.name(),
+                        anchors.consumed("dedup-anchor-source").withTimestampExtractor(new EventTime.OfAnchorProbe()))
                 .process(() -> new AnchorProcessor(new AnchorBuckets(SyndicationRule.DEFAULT, config.dedupAnchorCapacity()),
                         config.dedupRetention(), config.dedupEvictionInterval()), Named.as("dedup-anchor-node"),
                         AnchorProcessor.STORE, AnchorProcessor.SIGNATURES, AnchorProcessor.STORIES)

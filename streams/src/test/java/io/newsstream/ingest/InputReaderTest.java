@@ -2,6 +2,7 @@ package io.newsstream.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class InputReaderTest {
         Files.writeString(dir.resolve("sub/a.json"), "{\"body\": \"Body A\"}");
         Files.writeString(dir.resolve("notes.pdf"), "%PDF");
         Files.writeString(dir.resolve(".hidden.txt"), "ignored\n\nignored");
-        List<IngestOutcome> outcomes = read(new InputReader(1024, clock, InputStream.nullInputStream()), dir.toString());
+        List<IngestOutcome> outcomes = read(new InputReader(1024, 1000, clock, InputStream.nullInputStream()), dir.toString());
         assertEquals(List.of("b.txt", "notes.pdf", "sub/a.json"), outcomes.stream().map(IngestOutcome::origin).toList());
         assertInstanceOf(IngestOutcome.Accepted.class, outcomes.get(0));
         assertEquals("unsupported file type (expected .txt, .json or .jsonl)",
@@ -49,7 +50,7 @@ class InputReaderTest {
     void shouldRejectMissingAndOversizedFilesWithoutStoppingTheRest() throws IOException {
         Files.writeString(dir.resolve("big.txt"), "Headline\n\n" + "x".repeat(2000));
         Files.writeString(dir.resolve("ok.txt"), "Headline\n\nfine");
-        List<IngestOutcome> outcomes = read(new InputReader(1024, clock, InputStream.nullInputStream()),
+        List<IngestOutcome> outcomes = read(new InputReader(1024, 1000, clock, InputStream.nullInputStream()),
                 dir.resolve("missing.txt").toString(), dir.resolve("big.txt").toString(), dir.resolve("ok.txt").toString());
         assertEquals(3, outcomes.size());
         assertEquals("no such file: " + dir.resolve("missing.txt"), ((IngestOutcome.Rejected) outcomes.get(0)).reason());
@@ -61,15 +62,25 @@ class InputReaderTest {
     @Test
     void shouldReadJsonLinesFromStdin() {
         byte[] stdin = "{\"body\": \"one\"}\n{\"body\": \"two\"}\n".getBytes(StandardCharsets.UTF_8);
-        List<IngestOutcome> outcomes = read(new InputReader(1024, clock, new ByteArrayInputStream(stdin)), "-");
+        List<IngestOutcome> outcomes = read(new InputReader(1024, 1000, clock, new ByteArrayInputStream(stdin)), "-");
         assertEquals(List.of("stdin#1", "stdin#2"), outcomes.stream().map(IngestOutcome::origin).toList());
+    }
+
+    @Test
+    void shouldNameEachJsonLineInItsOriginAndSkipBlankLines() throws IOException {
+        Files.writeString(dir.resolve("feed.jsonl"), "{\"body\": \"one\"}\n\n{\"body\": \"two\"}\n{not json\n");
+        List<IngestOutcome> outcomes = read(new InputReader(1024, 1000, clock, InputStream.nullInputStream()),
+                dir.resolve("feed.jsonl").toString());
+        assertEquals(List.of("feed.jsonl#1", "feed.jsonl#3", "feed.jsonl#4"), outcomes.stream().map(IngestOutcome::origin).toList());
+        IngestOutcome.Rejected bad = assertInstanceOf(IngestOutcome.Rejected.class, outcomes.get(2));
+        assertTrue(bad.reason().startsWith("invalid JSON at line 1, column 2"), bad.reason());
     }
 
     @Test
     void shouldReadATextArticleFromStdin() {
         byte[] stdin = "Headline\n\nBody".getBytes(StandardCharsets.UTF_8);
         IngestOutcome.Accepted a = assertInstanceOf(IngestOutcome.Accepted.class,
-                read(new InputReader(1024, clock, new ByteArrayInputStream(stdin)), "-").get(0));
+                read(new InputReader(1024, 1000, clock, new ByteArrayInputStream(stdin)), "-").get(0));
         assertEquals("Headline", a.article().getTitle());
         assertEquals("stdin", a.origin());
     }
