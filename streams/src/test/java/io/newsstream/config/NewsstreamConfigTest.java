@@ -25,7 +25,9 @@ class NewsstreamConfigTest {
         assertEquals(Optional.empty(), c.bootstrapServers());
         assertEquals(6, c.partitions());
         assertEquals(Duration.ofDays(7), c.dedupRetention());
-        assertEquals(1024 * 1024, c.maxArticleBytes());
+        assertEquals(1_000_000, c.maxArticleBytes());
+        assertEquals(1000, c.maxTitleChars());
+        assertEquals(java.util.Optional.empty(), c.rawRetention());
         assertEquals("news.article.raw.v1", c.topics().raw());
         assertEquals("news.topic.cartels.v1", c.topics().forLabel("cartels"));
     }

@@ -77,8 +77,10 @@ class PipelineTopologyTest {
     }
 
     /** Pipes an article, then lets the settle window pass so copies of fresh articles are released too. */
+    /** Pipes an article published (and ingested) at {@code eventTime}: the pipeline takes event time from the value. */
     private void pipe(RawArticle article, Instant eventTime) {
-        raw.pipeInput(article.getId(), article, eventTime);
+        RawArticle at = RawArticle.newBuilder(article).setPublishedAt(eventTime).setIngestedAt(eventTime).build();
+        raw.pipeInput(article.getId(), at, eventTime);
         driver.advanceWallClockTime(SETTLE.multipliedBy(2));
     }
 
