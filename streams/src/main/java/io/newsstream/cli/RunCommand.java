@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    /** Exit code when stream threads kept dying: distinct from bad usage (2), so supervisors can tell. */
+    static final int EXIT_THREADS_FAILED = 3;
 
     @Option(names = "--bootstrap-servers", description = "Kafka bootstrap servers (default: bootstrap.servers from the configuration, else "
             + ConfigOptions.LOCAL_KAFKA + ").")
@@ -33,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
         Pipeline pipeline = Pipeline.start(config, ConfigOptions.existingCluster(config), taxonomy);
         Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "newsstream-shutdown"));
         Throwable failure = pipeline.awaitStop();
-        return failure == null ? 0 : 1;
+        if (failure != null) {
+            System.err.println("newsstream run: stopped by repeated stream-thread failures, the last: " + failure
+                    + " (see the log; records are still in Kafka and are processed at the next start)");
+            return EXIT_THREADS_FAILED;
+        }
+        return 0;
     }
 }

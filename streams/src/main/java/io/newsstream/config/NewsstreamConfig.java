@@ -59,6 +59,7 @@ public final class NewsstreamConfig {
         d.put("dedup.answer-timeout", "PT1M");
         d.put("dedup.settle-window", "PT10S");
         d.put("story.max-members", "200");
+        d.put("pipeline.thread-replacements", "3");
         d.put("taxonomy", "");
         d.put("process.timeout", "PT5M");
         d.put("topic.raw-retention", "forever");
@@ -181,6 +182,14 @@ public final class NewsstreamConfig {
         return durationValue("dedup.settle-window");
     }
 
+    /**
+     * How many stream threads that died of an unexpected error are replaced within ten minutes; one more and the
+     * instance shuts down with the error (exit code 3 from {@code run}).
+     */
+    public int threadReplacements() {
+        return intValue("pipeline.thread-replacements");
+    }
+
     /** Most members a story record lists (all are counted). */
     public int storyMaxMembers() {
         return intValue("story.max-members");
@@ -270,6 +279,9 @@ public final class NewsstreamConfig {
         requirePositive("dedup.answer-timeout", dedupAnswerTimeout().toMillis());
         requirePositive("dedup.settle-window", dedupSettleWindow().toMillis());
         requirePositive("story.max-members", storyMaxMembers());
+        if (threadReplacements() < 0) {
+            throw new IllegalArgumentException("pipeline.thread-replacements must be 0 or more, got " + threadReplacements());
+        }
         commitInterval();
         processTimeout();
         rawRetention().ifPresent(r -> requirePositive("topic.raw-retention", r.toMillis()));

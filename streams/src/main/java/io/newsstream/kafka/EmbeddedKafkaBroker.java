@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -46,10 +47,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param dataDir where logs and metadata are kept
      */
     public static EmbeddedKafkaBroker start(int port, Path dataDir) {
+        return start(port, dataDir, Map.of());
+    }
+
+    /** As above, with broker settings overridden (tests shorten {@code log.retention.check.interval.ms}, say). */
+    public static EmbeddedKafkaBroker start(int port, Path dataDir, Map<String, String> overrides) {
         long started = System.nanoTime();
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         Properties props = brokerProperties(brokerPort, controllerPort, dataDir);
+        props.putAll(overrides);
         format(props, dataDir);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();

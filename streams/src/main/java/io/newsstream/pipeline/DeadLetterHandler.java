@@ -6,29 +6,37 @@ import io.newsstream.schema.PipelineFailure;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends every record the pipeline cannot deserialize or process to the dead-letter topic as a
- * {@link PipelineFailure} — with the error, the record's coordinates and origin, and its raw bytes — logs it
- * once at WARN, and lets processing continue. Nothing is lost and one bad record never stops the stream.
+ * Sends every record the pipeline cannot deserialize, process or write to the dead-letter topic as a
+ * {@link PipelineFailure} — with the error, the coordinates and origin of the record being processed, and its raw
+ * bytes — logs it once at WARN with the stack trace, and lets processing continue. Nothing is lost and one bad
+ * record never stops the stream. An output Kafka refuses for good (too large for the broker, say) is dead-lettered,
+ * not retried forever; a transient failure (a broker away) is left to Kafka Streams, which retries the task.
  * The topic comes from the Streams property {@value #DLQ_TOPIC_CONFIG}.
  */
-public final class DeadLetterHandler implements ProcessingExceptionHandler, DeserializationExceptionHandler {
+public final class DeadLetterHandler implements ProcessingExceptionHandler, DeserializationExceptionHandler,
+        ProductionExceptionHandler {
 
     public static final String DLQ_TOPIC_CONFIG = "newsstream.dlq.topic";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
     private static final AvroSerde<PipelineFailure> SERDE = AvroSerde.of(PipelineFailure.class);
+    /** Half of Kafka's default record limit: room for the failure's other fields. */
+    static final int MAX_VALUE_BYTES = 512 * 1024;
 
     private String dlqTopic;
 
@@ -52,16 +60,35 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
         return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
     }
 
+    @Override
+    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
+                                                           Exception exception) {
+        if (exception instanceof RetriableException) {
+            return ProductionExceptionHandler.Response.fail();
+        }
+        return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
+    }
+
+    @Override
+    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
+                                                                        Exception exception, SerializationExceptionOrigin origin) {
+        return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
+    }
+
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
         byte[] key = context.sourceRawKey();
-        byte[] value = context.sourceRawValue();
+        byte[] source = context.sourceRawValue();
+        // The dead letter must itself fit in a Kafka record: a huge source value is cut (its size is in the message).
+        boolean cut = source != null && source.length > MAX_VALUE_BYTES;
+        String note = cut ? " [source value of " + source.length + " bytes cut to " + MAX_VALUE_BYTES + "]" : "";
+        byte[] value = cut ? Arrays.copyOf(source, MAX_VALUE_BYTES) : source;
         // Inside the pipeline records are keyed by anchor or story: the value knows the article id when decodable.
         String articleId = NewsstreamRecords.stringField(value, "id")
                 .or(() -> NewsstreamRecords.stringField(value, "articleId"))
                 .orElse(key == null ? null : new String(key, StandardCharsets.UTF_8));
         String origin = NewsstreamRecords.stringField(value, "origin").orElse(null);
-        LOG.warn("Dead-lettered record of task {} at {}-{}@{} (processor {}, origin {}): {}", context.taskId(),
-                context.topic(), context.partition(), context.offset(), context.processorNodeId(), origin, exception.toString());
+        LOG.warn("Dead-lettered record of task {} at {}-{}@{} (processor {}, origin {})", context.taskId(),
+                context.topic(), context.partition(), context.offset(), context.processorNodeId(), origin, exception);
         // Records forwarded by a punctuator have no source record: Kafka gives no topic, partition or offset.
         PipelineFailure failure = PipelineFailure.newBuilder()
                 .setTopic(context.topic() == null ? "(punctuation)" : context.topic())
@@ -71,7 +98,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
                 .setArticleId(articleId)
                 .setOrigin(origin)
                 .setErrorClass(exception.getClass().getName())
-                .setErrorMessage(String.valueOf(exception.getMessage()))
+                .setErrorMessage(exception.getMessage() + note)
                 .setFailedAt(Instant.now())
                 .setValue(value == null ? null : ByteBuffer.wrap(value))
                 .build();

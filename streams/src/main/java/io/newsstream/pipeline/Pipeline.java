@@ -9,6 +9,7 @@ import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running Kafka Streams application: creates the topics it needs, starts the topology with
- * exactly-once processing and stops it cleanly. Failures of single records go to the dead-letter topic;
- * anything else stops the application with an error rather than losing records.
+ * exactly-once processing and stops it cleanly. Failures of single records go to the dead-letter topic; a stream
+ * thread that dies of anything else is replaced a bounded number of times ({@link ThreadFailurePolicy}), then the
+ * application stops with the error rather than losing records.
  */
 public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Thread deaths are counted over this window: more than {@code pipeline.thread-replacements} in it stop the instance. */
+    static final Duration THREAD_FAILURE_WINDOW = Duration.ofMinutes(10);
 
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -48,7 +52,7 @@ public final class Pipeline implements AutoCloseable {
         int anchorPartitions = TopicProvisioner.partitionsOf(clients, topics.anchors().name());
         Topology topology = topology(config, topics, taxonomy, properties, rawPartitions, anchorPartitions);
         Pipeline pipeline = new Pipeline(new KafkaStreams(topology, properties));
-        pipeline.run();
+        pipeline.run(new ThreadFailurePolicy(config.threadReplacements(), THREAD_FAILURE_WINDOW));
         LOG.info("Pipeline {} starting with taxonomy '{}' ({}), labels {}", config.applicationId(), taxonomy.name(),
                 taxonomy.fingerprint(), taxonomy.labelNames());
         return pipeline;
@@ -74,6 +78,7 @@ public final class Pipeline implements AutoCloseable {
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         // Opts in to Kafka 5.0's default early: a failure in the global subscription store's processor goes to the
         // same handler as any other.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
@@ -95,10 +100,16 @@ public final class Pipeline implements AutoCloseable {
         return p;
     }
 
-    private void run() {
+    private void run(ThreadFailurePolicy policy) {
         streams.setUncaughtExceptionHandler(e -> {
+            if (policy.onFailure(Instant.now()) == ThreadFailurePolicy.Decision.REPLACE_THREAD) {
+                LOG.error("A stream thread died of an unexpected error and is replaced ({} in the last {}); its tasks "
+                        + "resume from their last commit", policy.recentFailures(), THREAD_FAILURE_WINDOW, e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             failure = e;
-            LOG.error("Pipeline stopping on an unexpected error (records stay in Kafka, uncommitted)", e);
+            LOG.error("Pipeline shutting down: {} stream threads died within {}, the last of this error (records stay in "
+                    + "Kafka, uncommitted; fix the cause and start again)", policy.recentFailures(), THREAD_FAILURE_WINDOW, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((newState, oldState) -> {
