@@ -27,6 +27,8 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class Topics {
 
     private static final Serde<String> KEYS = Serdes.String();
+    /** Largest record newsstream's topics take: room for an article at the ingest limit with its analysis. */
+    public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
     private final TopicNames names;
     private final Topic<String, RawArticle> raw;
@@ -116,6 +118,7 @@ public final class Topics {
         for (String name : topicNames) {
             Map<String, String> configs = new LinkedHashMap<>();
             configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES));
             if (compactedNames().contains(name)) {
                 configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             }

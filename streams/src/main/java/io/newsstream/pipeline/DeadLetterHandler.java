@@ -6,14 +6,15 @@ import io.newsstream.schema.PipelineFailure;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,10 +36,11 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
     private static final AvroSerde<PipelineFailure> SERDE = AvroSerde.of(PipelineFailure.class);
-    /** Half of Kafka's default record limit: room for the failure's other fields. */
-    static final int MAX_VALUE_BYTES = 512 * 1024;
+    /** Room under the producer's request limit for the record's framing. */
+    private static final int FRAMING_BYTES = 1024;
 
     private String dlqTopic;
+    private int maxDeadLetterBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -47,6 +49,11 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
             throw new IllegalArgumentException(DLQ_TOPIC_CONFIG + " must name the dead-letter topic");
         }
         this.dlqTopic = topic.toString();
+        Object limit = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        if (limit == null) {
+            limit = configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        }
+        this.maxDeadLetterBytes = (limit == null ? 1024 * 1024 : Integer.parseInt(limit.toString().trim())) - FRAMING_BYTES;
     }
 
     @Override
@@ -66,6 +73,11 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
         if (exception instanceof RetriableException) {
             return ProductionExceptionHandler.Response.fail();
         }
+        if (dlqTopic.equals(record.topic())) {
+            // Never dead-letter a dead letter: that loops.
+            LOG.error("A dead letter could not be written to {} and is lost (task {})", dlqTopic, context.taskId(), exception);
+            return ProductionExceptionHandler.Response.resume();
+        }
         return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
     }
 
@@ -77,11 +89,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
 
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
         byte[] key = context.sourceRawKey();
-        byte[] source = context.sourceRawValue();
-        // The dead letter must itself fit in a Kafka record: a huge source value is cut (its size is in the message).
-        boolean cut = source != null && source.length > MAX_VALUE_BYTES;
-        String note = cut ? " [source value of " + source.length + " bytes cut to " + MAX_VALUE_BYTES + "]" : "";
-        byte[] value = cut ? Arrays.copyOf(source, MAX_VALUE_BYTES) : source;
+        byte[] value = context.sourceRawValue();
         // Inside the pipeline records are keyed by anchor or story: the value knows the article id when decodable.
         String articleId = NewsstreamRecords.stringField(value, "id")
                 .or(() -> NewsstreamRecords.stringField(value, "articleId"))
@@ -98,10 +106,17 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
                 .setArticleId(articleId)
                 .setOrigin(origin)
                 .setErrorClass(exception.getClass().getName())
-                .setErrorMessage(exception.getMessage() + note)
+                .setErrorMessage(String.valueOf(exception.getMessage()))
                 .setFailedAt(Instant.now())
                 .setValue(value == null ? null : ByteBuffer.wrap(value))
                 .build();
-        return new ProducerRecord<>(dlqTopic, key, SERDE.encode(failure));
+        byte[] encoded = SERDE.encode(failure);
+        // The dead letter must itself be a record Kafka takes: past the producer's limit, it goes without the value.
+        if (encoded.length > maxDeadLetterBytes && value != null) {
+            encoded = SERDE.encode(PipelineFailure.newBuilder(failure).setValue(null)
+                    .setErrorMessage(failure.getErrorMessage() + " [source value of " + value.length
+                            + " bytes omitted: the dead letter would exceed max.request.size]").build());
+        }
+        return new ProducerRecord<>(dlqTopic, key, encoded);
     }
 }

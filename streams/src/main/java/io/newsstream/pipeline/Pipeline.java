@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -93,6 +94,10 @@ public final class Pipeline implements AutoCloseable {
         // each, and the broker then handles a request per handful of records: 256 KB batches measured +57 % for the
         // pipeline and 2.5x for pass-through on the bench. A producer.batch.size in --client-config wins.
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        // An article at the ingest limit (1 MB) becomes larger records downstream (the article with its analysis): the
+        // pipeline's records and internal topics take up to 8 MiB, so an accepted article always fits.
+        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_RECORD_BYTES);
+        p.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Topics.MAX_RECORD_BYTES);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedStateMemory.class.getName());
         p.put(SharedStateMemory.MEMORY_MB_CONFIG, config.stateMemoryMb());
         p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, config.topics().dlq());

@@ -98,7 +98,9 @@ public final class PipelineTopology {
 
         KStream<String, RawArticle> raw = builder.stream(topics.raw().name(),
                 topics.raw().consumed("raw-source").withTimestampExtractor(new EventTime.OfRawArticle()));
-        KStream<String, Analysis> analyzed = raw.mapValues(analyzer::analyze, Named.as("analyze-node"));
+        ArticleSizeLimit sizeLimit = new ArticleSizeLimit(config.maxArticleBytes());
+        KStream<String, Analysis> analyzed = raw.mapValues(article -> analyzer.analyze(sizeLimit.check(article)),
+                Named.as("analyze-node"));
         KStream<String, EnrichedArticle> deduplicated = dedup(builder, analyzed);
         deduplicated.to(topics.enriched().name(), topics.enriched().produced("enriched-sink"));
         routeOriginalsByLabel(deduplicated);

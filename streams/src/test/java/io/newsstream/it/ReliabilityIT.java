@@ -181,6 +181,52 @@ class ReliabilityIT {
         }
     }
 
+    @Test
+    void shouldDeadLetterAnArticleTooLargeForThePipelineAndGoOn() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path clientConfig = inputs.resolve("client.properties");
+        // Written past ingest (which would refuse it), a 30 kB article meets a pipeline that takes 20 kB; its dead
+        // letter with the article is over the producer's 20 kB too, and is written without the article's bytes.
+        Files.writeString(clientConfig, "producer.max.request.size=20000\n");
+        NewsstreamConfig config = config(run).with(Map.of("client.config", clientConfig.toString(), "ingest.max-bytes", "20000"));
+        KafkaClients clients = new KafkaClients(broker.bootstrapServers(), config);
+        Topics topics = new Topics(config.topics());
+        Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
+        try (Pipeline pipeline = Pipeline.start(config, clients, taxonomy);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(new KafkaClients(broker.bootstrapServers(),
+                     NewsstreamConfig.defaultConfig()).producer(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; body.length() < 30_000; i++) {
+                body.append("Paragraph ").append(i).append(": the inquiry heard evidence from harbour pilots on shift ")
+                        .append(i * 13 % 101).append(".\n\n");
+            }
+            RawArticle huge = RawArticle.newBuilder().setId("huge-report").setOrigin("huge.json").setTitle("Inquiry report")
+                    .setBody(body.toString()).setIngestedAt(Instant.now()).build();
+            RawArticle small = RawArticle.newBuilder().setId("small-after-huge").setOrigin("small.json")
+                    .setTitle("Ferry resumes").setBody("The ferry to the islands resumed its timetable on Wednesday morning, "
+                            + "the operator said, after two days of cancellations.").setIngestedAt(Instant.now()).build();
+            var written = producer.send(new ProducerRecord<>(topics.raw().name(), huge.getId().getBytes(StandardCharsets.UTF_8),
+                    AvroSerde.of(RawArticle.class).encode(huge))).get();
+            producer.send(new ProducerRecord<>(topics.raw().name(), small.getId().getBytes(StandardCharsets.UTF_8),
+                    AvroSerde.of(RawArticle.class).encode(small))).get();
+
+            List<String> enriched = new ArrayList<>();
+            PipelineScenario.readAtLeast(clients, topics.enriched().name(), 1).forEach(r -> enriched.add(
+                    topics.enriched().valueSerde().deserializer().deserialize(r.topic(), r.value()).getId()));
+            assertEquals(List.of("small-after-huge"), enriched);
+            PipelineFailure failure = topics.dlq().valueSerde().deserializer().deserialize("",
+                    PipelineScenario.readAtLeast(clients, topics.dlq().name(), 1).get(0).value());
+            assertEquals("java.lang.IllegalArgumentException", failure.getErrorClass());
+            assertTrue(failure.getErrorMessage().startsWith("article huge-report has 30"), failure.getErrorMessage());
+            assertTrue(failure.getErrorMessage().contains("bytes omitted: the dead letter would exceed max.request.size"),
+                    failure.getErrorMessage());
+            assertEquals(null, failure.getValue());
+            assertEquals(written.topic() + "-" + written.partition() + "@" + written.offset(),
+                    failure.getTopic() + "-" + failure.getPartition() + "@" + failure.getOffset());
+            assertEquals(org.apache.kafka.streams.KafkaStreams.State.RUNNING, pipeline.state());
+        }
+    }
+
     /**
      * Waits until the broker has run a retention check: a canary topic with a 1-day retention holds a record stamped
      * (CreateTime) years ago, and its log start moves once the check has deleted it.
