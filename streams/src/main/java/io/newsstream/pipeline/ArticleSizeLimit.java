@@ -17,7 +17,11 @@ final class ArticleSizeLimit {
         this.maxChars = maxBytes;
     }
 
+    /** The article, unchanged; a tombstone (null) passes to the analyzer, which names what is missing. */
     RawArticle check(RawArticle article) {
+        if (article == null) {
+            return null;
+        }
         long chars = article.getBody().length() + (article.getTitle() == null ? 0 : article.getTitle().length());
         if (chars > maxChars) {
             throw new IllegalArgumentException("article " + article.getId() + " has " + chars + " characters, over the "
