@@ -227,6 +227,72 @@ class ReliabilityIT {
         }
     }
 
+    @Test
+    void shouldRecogniseACopyOfAnArticleSeenBeforeARestartAndNotAlertAgain() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // Kafka Streams does not leave its group on close: the restarted instance gets the partitions once the old
+        // member's session expires, at the broker's shortest session here rather than the default 45 s.
+        Path clientConfig = inputs.resolve("client.properties");
+        Files.writeString(clientConfig, "session.timeout.ms=6000\n");
+        NewsstreamConfig config = config(run).with(Map.of("client.config", clientConfig.toString()));
+        KafkaClients clients = new KafkaClients(broker.bootstrapServers(), config);
+        Topics topics = new Topics(config.topics());
+        Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
+        Files.writeString(inputs.resolve("original.json"), """
+                {"id": "wire-ferry", "source": "Island Wire", "title": "Ferry crew rescues fishermen",
+                 "body": "The crew of the morning ferry rescued four fishermen whose boat capsized off the northern cape on Thursday, the coastguard said.\\n\\nAll four were taken to hospital in good condition, and the boat was towed to harbour by a lifeboat."}
+                """);
+        Files.writeString(inputs.resolve("copy.txt"), """
+                Fishermen rescued by ferry crew
+
+                The crew of the morning ferry rescued four fishermen whose boat capsized off the northern cape on Thursday, the coastguard said.
+
+                All four were taken to hospital in good condition, and the boat was towed to harbour by a lifeboat.
+                """);
+        try (Pipeline pipeline = Pipeline.start(config, clients, taxonomy);
+             KafkaProducer<String, Subscription> producer = new KafkaProducer<>(clients.producer(),
+                     topics.subscriptions().keySerde().serializer(), topics.subscriptions().valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topics.subscriptions().name(), "ferries",
+                    io.newsstream.alert.Subscriptions.of("ferries", "ferry AND fishermen", List.of(), Instant.now()))).get();
+            ingest(clients, topics, config, inputs.resolve("original.json"));
+            PipelineScenario.readAtLeast(clients, topics.alerts().name(), 1);
+        }
+        // A new instance: its state comes back from the changelogs.
+        try (Pipeline restarted = Pipeline.start(config, clients, taxonomy)) {
+            ingest(clients, topics, config, inputs.resolve("copy.txt"));
+            List<EnrichedArticle> out = PipelineScenario.readAtLeast(clients, topics.enriched().name(), 2).stream()
+                    .map(r -> topics.enriched().valueSerde().deserializer().deserialize(r.topic(), r.value())).toList();
+            EnrichedArticle copy = out.stream().filter(a -> !a.getId().equals("wire-ferry")).findFirst().orElseThrow();
+            assertEquals(io.newsstream.schema.DedupStatus.COPY, copy.getDedup().getStatus());
+            assertEquals("wire-ferry", copy.getDedup().getClusterId());
+            awaitAlertStageCaughtUp(clients, config.applicationId());
+        }
+        assertEquals(1, PipelineScenario.readAtLeast(clients, topics.alerts().name(), 1).size());
+    }
+
+    private static void ingest(KafkaClients clients, Topics topics, NewsstreamConfig config, Path input) {
+        try (Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC())) {
+            IngestReport report = ingestor.ingest(List.of(input.toString()), new InputReader(config.maxArticleBytes(),
+                    config.maxTitleChars(), Clock.systemUTC(), InputStream.nullInputStream()), outcome -> { });
+            assertEquals(1, report.accepted());
+        }
+    }
+
+    /** Waits until the once-per-story stage has committed everything sent to it: an alert it raised is out by then. */
+    private static void awaitAlertStageCaughtUp(KafkaClients clients, String applicationId) throws Exception {
+        String repartition = applicationId + "-alert-batch-by-story-repartition";
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Admin admin = Admin.create(clients.common())) {
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+                long end = endOffsets(clients, repartition);
+                long done = committed.entrySet().stream().filter(e -> e.getKey().topic().equals(repartition))
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                return end > 0 && done >= end;
+            }
+        });
+    }
+
     /**
      * Waits until the broker has run a retention check: a canary topic with a 1-day retention holds a record stamped
      * (CreateTime) years ago, and its log start moves once the check has deleted it.
