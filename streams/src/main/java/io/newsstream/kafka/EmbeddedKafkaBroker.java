@@ -117,6 +117,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(propsFile)) {
                 props.store(out, "newsstream embedded broker");
             }
+            // A directory formatted before keeps its cluster id: formatting again with a new one makes the broker
+            // refuse its own data at start.
+            String clusterId = existingClusterId(dataDir.resolve("logs").resolve("meta.properties"));
+            if (clusterId != null) {
+                return;
+            }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
                 "-c", propsFile.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
@@ -127,6 +133,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare broker data directory " + dataDir, e);
         }
+    }
+
+    private static String existingClusterId(Path metaProperties) throws IOException {
+        if (!Files.exists(metaProperties)) {
+            return null;
+        }
+        Properties meta = new Properties();
+        try (java.io.InputStream in = Files.newInputStream(metaProperties)) {
+            meta.load(in);
+        }
+        return meta.getProperty("cluster.id");
     }
 
     private static int freePort() {

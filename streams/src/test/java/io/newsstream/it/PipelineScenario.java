@@ -147,13 +147,18 @@ abstract class PipelineScenario {
 
     /** Polls a topic from the beginning until it holds at least {@code count} committed records. */
     static List<ConsumerRecord<byte[], byte[]>> readAtLeast(KafkaClients clients, String topic, int count) {
+        return readAtLeast(clients, topic, count, WAIT);
+    }
+
+    /** As above, waiting at most {@code wait}. */
+    static List<ConsumerRecord<byte[], byte[]>> readAtLeast(KafkaClients clients, String topic, int count, Duration wait) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             await().atMost(WAIT).until(() -> !consumer.partitionsFor(topic).isEmpty());
             consumer.assign(consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList());
             consumer.seekToBeginning(consumer.assignment());
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            await().atMost(wait).pollInterval(Duration.ofMillis(50)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return records.size() >= count;
             });
