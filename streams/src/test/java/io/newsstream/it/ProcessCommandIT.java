@@ -121,4 +121,50 @@ class ProcessCommandIT {
             return in.readAllBytes();
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Tag("reliability")
+    void shouldProcessTheGoodFilesBesideEveryKindOfBadOneAndReportEachRejection() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("catalogue"));
+        String body = "Customs officers seized forty crates of fuel at the port on Monday, the harbour authority said.";
+        Files.writeString(in.resolve("good-1.txt"), "Port seizure\r\n\r\n" + body);
+        Files.writeString(in.resolve("good-2.txt"), "Fuel crates held\r\r" + body + " More crates followed.");
+        Files.writeString(in.resolve("good-ansi.json"), "{\"title\": \"\\u001b[31mPort\\u001b[0m closes\", \"body\": \"" + body + " It closed.\"}");
+        Files.write(in.resolve("good-utf16.txt"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                ("Caf\u00e9 reopens\n\n" + body + " The caf\u00e9 reopened.").getBytes(StandardCharsets.UTF_16LE)));
+        Files.write(in.resolve("empty.txt"), new byte[0]);
+        Files.writeString(in.resolve("blank-body.txt"), "Headline\n\n   \n");
+        Files.write(in.resolve("zero.json"), new byte[0]);
+        Files.writeString(in.resolve("wrong-shape.json"), "[1, 2, 3]");
+        Files.writeString(in.resolve("deep.json"), "{\"body\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}");
+        Files.writeString(in.resolve("truncated.json"), "{\"body\": \"Customs officers sei");
+        byte[] garbage = new byte[2048];
+        new java.util.Random(5).nextBytes(garbage);
+        Files.write(in.resolve("garbage.txt"), garbage);
+        Files.write(in.resolve("latin1.txt"), "Caf\u00e9\n\nbody".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(in.resolve("long-headline.txt"), "H".repeat(10_000) + "\n\n" + body);
+        Files.writeString(in.resolve("big.txt"), "Headline\n\n" + "x".repeat(2_000_000));
+        Path output = dir.resolve("catalogue.jsonl");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = Newsstream.commandLine();
+        cli.setErr(new java.io.PrintWriter(err));
+        int exit = cli.execute("process", "--input", in.toString(), "--output", output.toString(),
+                "--set", "state.dir=" + PipelineScenario.testDir("process-state").resolve(dir.getFileName() + "-catalogue"));
+        assertEquals(1, exit, "some inputs were rejected: " + err);
+        List<JsonNode> out = readLines(output);
+        assertEquals(Set.of("good-1.txt", "good-2.txt", "good-ansi.json", "good-utf16.txt"),
+                out.stream().map(l -> l.get("origin").asText()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("Port closes", out.stream().filter(l -> l.get("origin").asText().equals("good-ansi.json"))
+                .findFirst().orElseThrow().get("title").asText());
+        for (String rejected : List.of("empty.txt", "blank-body.txt", "zero.json", "wrong-shape.json", "deep.json",
+                "truncated.json", "garbage.txt", "latin1.txt", "long-headline.txt", "big.txt")) {
+            assertTrue(err.toString().contains("rejected " + rejected + ": "), rejected + " in " + err);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
