@@ -54,7 +54,7 @@ class BrokerRestartIT {
         Topics topics = new Topics(config.topics());
         TopicProvisioner.ensureTopics(clients, topics.specs(List.of(topics.raw().name(), topics.rejected().name()),
                 config.rawRetention()), config.partitions(), config.replicationFactor());
-        int articles = 20_000;
+        int articles = 60_000;
         Path archive = inputs.resolve("wire.jsonl");
         try (Writer w = Files.newBufferedWriter(archive, StandardCharsets.UTF_8)) {
             for (int i = 0; i < articles; i++) {
@@ -69,7 +69,7 @@ class BrokerRestartIT {
                         config.maxTitleChars(), Clock.systemUTC(), InputStream.nullInputStream()), o -> read.incrementAndGet());
             }
         });
-        await().atMost(Duration.ofSeconds(60)).until(() -> read.get() > articles / 10);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> read.get() > articles / 20);
         assertFalse(ingest.isDone(), "the broker goes down while ingest is writing");
         broker.close();
         EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.start(port, data);
