@@ -2,6 +2,7 @@ package io.newsstream.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
 
@@ -28,7 +29,7 @@ final class LineReader {
     private static final int LF = '\n';
     private static final int END = -1;
 
-    private final InputStream in;
+    private final PushbackInputStream in;
     private final long maxLineBytes;
     private TextEncoding encoding;
     private byte[] buffer = new byte[8192];
@@ -40,9 +41,9 @@ final class LineReader {
     /** Whether the last line returned ended with a line end (or none was read): the input's end then adds no line. */
     private boolean atLineStart = true;
 
-    /** @param in the input; it must support {@link InputStream#mark} (a {@code BufferedInputStream}) */
+    /** @param in the input, best buffered; its mark is left alone, so a caller may reset to where reading began */
     LineReader(InputStream in, long maxLineBytes) {
-        this.in = in;
+        this.in = new PushbackInputStream(in, 3);
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -129,11 +130,9 @@ final class LineReader {
     }
 
     private void detectEncoding() throws IOException {
-        in.mark(3);
         byte[] head = new byte[3];
         int n = in.readNBytes(head, 0, 3);
         encoding = TextEncoding.detect(head, n);
-        in.reset();
-        in.skipNBytes(encoding.bomBytes);
+        in.unread(head, encoding.bomBytes, n - encoding.bomBytes);
     }
 }

@@ -211,6 +211,15 @@ class BadInputCatalogueTest {
         assertEquals("Port seizure", article(outcomes.get(0)).getTitle());
     }
 
+    @Test
+    void shouldReadATextArticleFromStdinWhoseHeadlineComesAfterMoreThanTheReadBuffer() {
+        String body = "The inquiry heard the harbour pilots for a second day.";
+        List<IngestOutcome> outcomes = new ArrayList<>();
+        new InputReader(MAX_BYTES, 1000, clock, new ByteArrayInputStream(utf8("\n".repeat(100_000) + "Inquiry, day two\n\n" + body)))
+                .read(List.of("-"), outcomes::add);
+        assertEquals(body.strip(), article(outcomes.get(0)).getBody());
+    }
+
     private static String jsonEscape(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
