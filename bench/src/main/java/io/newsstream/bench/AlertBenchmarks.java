@@ -6,10 +6,11 @@ import io.newsstream.alert.SubscriptionIndex;
 import io.newsstream.alert.SubscriptionRegistry;
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.Taxonomy;
-import io.newsstream.dedup.SignatureBuilder;
+import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.loadtest.SubscriptionWorkload;
 import io.newsstream.loadtest.Workload;
 import io.newsstream.pipeline.ArticleAnalyzer;
+import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.Alert;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
@@ -76,7 +77,7 @@ public class AlertBenchmarks {
         SubscriptionWorkload.generate(subscriptions, 7).forEach(registry::put);
         index = registry.index();
         Workload workload = new Workload(42, 0.0, 3000);
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(Taxonomy.builtIn()), new SignatureBuilder(12, 256),
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(Taxonomy.builtIn()), Pipeline.signatures(NewsstreamConfig.defaultConfig()),
                 Clock.systemUTC());
         List<RawArticle> fromParagraphs = BenchArticles.generate(ARTICLES, 3000, 42);
         for (int i = 0; i < ARTICLES; i++) {
@@ -93,7 +94,8 @@ public class AlertBenchmarks {
     @Benchmark
     public List<Alert> match() {
         next = (next + 1) % ARTICLES;
-        return AlertMatcher.alertsFor(articles.get(next), index, NOW);
+        EnrichedArticle a = articles.get(next);
+        return AlertMatcher.raise(a, AlertMatcher.candidatesFor(a, index), NOW);
     }
 
     /** Only deciding which subscriptions match (tokenising included), without building the alerts. */

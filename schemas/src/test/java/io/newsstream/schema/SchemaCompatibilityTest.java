@@ -28,13 +28,9 @@ class SchemaCompatibilityTest {
 
     static List<Schema> schemas() {
         return List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(), RejectedArticle.getClassSchema(),
-                PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(), AnchorProbe.getClassSchema(),
-                AnchorMatch.getClassSchema(), AnchorEntry.getClassSchema(), PendingDedup.getClassSchema(),
-                AnchorAnswer.getClassSchema(), DedupMessage.getClassSchema(), Subscription.getClassSchema(),
-                Alert.getClassSchema(), ArticleStory.getClassSchema(), AlertBatch.getClassSchema(),
-                AlertedStory.getClassSchema(),
-                // Not top-level, but also stored on its own (dedup-signature-store).
-                Signature.getClassSchema());
+                PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(), Subscription.getClassSchema(),
+                Alert.getClassSchema(), AnalyzedArticle.getClassSchema(), IndexedArticle.getClassSchema(),
+                StoryState.getClassSchema());
     }
 
     /** A type missing from {@link #schemas()} would escape the compatibility checks. */

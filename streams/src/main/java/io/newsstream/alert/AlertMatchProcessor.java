@@ -1,37 +1,32 @@
 package io.newsstream.alert;
 
-import io.newsstream.schema.Alert;
-import io.newsstream.schema.AlertBatch;
-import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.AnalyzedArticle;
 import io.newsstream.schema.Subscription;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Matches each enriched article against the subscriptions. Input: {@link EnrichedArticle} keyed by article id.
- * Output: the article's candidate alerts, one per matching subscription, as one {@link AlertBatch} keyed by the
- * article's story (cluster id) — every copy of a story meets the same once-per-story state whatever partition it
- * came from, and one record crosses the repartition instead of one per alert (~20 per article with 1,000 broad
- * subscriptions).
+ * Matches each analysed article against the subscriptions, in the parallel analysis stage (the costly part of
+ * alerting). Input and output: {@link AnalyzedArticle} keyed by article id; the output carries the subscriptions
+ * it matched, which the story stage turns into alerts once per story. Reads the global store
+ * {@value SubscriptionStoreUpdater#STORE} once, to fill this instance's registry.
  */
-public final class AlertMatchProcessor implements Processor<String, EnrichedArticle, String, AlertBatch> {
+public final class AlertMatchProcessor implements FixedKeyProcessor<String, AnalyzedArticle, AnalyzedArticle> {
 
     private final SubscriptionRegistry registry;
-    private ProcessorContext<String, AlertBatch> context;
+    private FixedKeyProcessorContext<String, AnalyzedArticle> context;
 
     public AlertMatchProcessor(SubscriptionRegistry registry) {
         this.registry = registry;
     }
 
     @Override
-    public void init(ProcessorContext<String, AlertBatch> context) {
+    public void init(FixedKeyProcessorContext<String, AnalyzedArticle> context) {
         this.context = context;
         ReadOnlyKeyValueStore<String, Subscription> stored = context.getStateStore(SubscriptionStoreUpdater.STORE);
         Map<String, Subscription> all = new HashMap<>();
@@ -42,11 +37,10 @@ public final class AlertMatchProcessor implements Processor<String, EnrichedArti
     }
 
     @Override
-    public void process(Record<String, EnrichedArticle> record) {
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        List<Alert> alerts = AlertMatcher.alertsFor(record.value(), registry.index(), now);
-        if (!alerts.isEmpty()) {
-            context.forward(record.withKey(record.value().getDedup().getClusterId()).withValue(new AlertBatch(alerts)));
-        }
+    public void process(FixedKeyRecord<String, AnalyzedArticle> record) {
+        AnalyzedArticle analyzed = record.value();
+        // Set in place: the analysis step made this value for this record alone (a builder would copy the article).
+        analyzed.setAlerts(AlertMatcher.candidatesFor(analyzed.getArticle(), registry.index()));
+        context.forward(record);
     }
 }

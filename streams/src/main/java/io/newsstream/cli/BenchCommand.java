@@ -2,7 +2,6 @@ package io.newsstream.cli;
 
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
-import io.newsstream.dedup.AnchorProcessor;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
@@ -26,6 +25,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "once that has drained, latency at a fixed offered rate; peak heap; and for the pipeline how many of "
             + "the workload's copies it put in their original's story and its dedup state per article. Without "
             + "--bootstrap-servers it runs on an embedded broker.",
-            "The last line is: bench: pipeline=<articles/s> passthrough=<articles/s> ratio=<r> p99_ms=<ms>"})
+            "The last line is: bench: pipeline=<articles/s> passthrough=<articles/s> ratio=<r> p99_ms=<ms> "
+                + "records_per_article=<n> state_bytes_per_article=<b>"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", defaultValue = "50000", description = "Articles in the measured batch, written at once after the warm-up (default: ${DEFAULT-VALUE}).")
@@ -99,9 +101,10 @@ final class BenchCommand implements Callable<Integer> {
             report(out, "passthrough", passthrough);
             Measurement pipeline = pipeline(config, kafka.clients(), run, batches, workload, latencyPhase);
             report(out, "pipeline", pipeline);
-            out.printf(Locale.ROOT, "bench: pipeline=%.0f passthrough=%.0f ratio=%.2f p99_ms=%.0f%n", pipeline.articlesPerSecond(),
-                    passthrough.articlesPerSecond(), pipeline.articlesPerSecond() / passthrough.articlesPerSecond(),
-                    pipeline.latencyP99Ms());
+            out.printf(Locale.ROOT, "bench: pipeline=%.0f passthrough=%.0f ratio=%.3f p99_ms=%.0f records_per_article=%.1f "
+                    + "state_bytes_per_article=%.0f%n", pipeline.articlesPerSecond(), passthrough.articlesPerSecond(),
+                    pipeline.articlesPerSecond() / passthrough.articlesPerSecond(), pipeline.latencyP99Ms(),
+                    pipeline.dedupState().recordsPerArticle(), pipeline.dedupState().bytesPerArticle());
             out.flush();
         }
         return 0;
@@ -135,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
                                  Workload workload, Duration latencyPhase) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("application.id", "bench-pipeline-" + run,
                 "topic.label-pattern", "bench." + run + ".topic.%s"));
-        for (String topic : List.of("raw", "enriched", "dlq", "stories", "anchors", "subscriptions", "alerts")) {
+        for (String topic : List.of("raw", "enriched", "dlq", "stories", "subscriptions", "alerts")) {
             settings.put("topic." + topic, "bench." + run + "." + topic);
         }
         NewsstreamConfig pl = config.with(settings);
@@ -152,9 +155,16 @@ final class BenchCommand implements Callable<Integer> {
             Measurement m = measure(bench, backlog, pl.applicationId(), new BenchRun.Processing(pipeline::pause, pipeline::resume), workload,
                     latencyPhase, stories, topics.alerts().name(),
                     bytes -> topics.alerts().valueSerde().deserializer().deserialize(topics.alerts().name(), bytes).getArticleId());
-            List<String> dedupStores = List.of(AnchorProcessor.STORE, AnchorProcessor.SIGNATURES, AnchorProcessor.STORIES);
-            long stateBytes = bench.bytesOnDisk(dedupStores.stream().map(s -> pl.applicationId() + "-" + s + "-changelog").toList());
-            return m.withDedupState(new DedupState(stateBytes, bench.articlesGiven(), dedupStores));
+            List<String> stores = Pipeline.STORY_STORES;
+            long stateBytes = bench.bytesOnDisk(stores.stream().map(s -> pl.applicationId() + "-" + s + "-changelog").toList());
+            long articles = bench.articlesGiven();
+            // Every record the pipeline's producers sent (outputs, repartition, changelogs) but the alerts themselves.
+            long written = (long) sum(pipeline.metrics(), "producer-metrics", "record-send-total")
+                    - bench.committedRecords(topics.alerts().name());
+            double indexBytes = sum(pipeline.metrics(), "newsstream-story-metrics", "story-index-bytes");
+            double indexArticles = sum(pipeline.metrics(), "newsstream-story-metrics", "story-index-articles");
+            return m.withDedupState(new DedupState(stateBytes, articles, stores, (double) written / articles,
+                    indexArticles == 0 ? Double.NaN : indexBytes / indexArticles));
         }
     }
 
@@ -170,6 +180,13 @@ final class BenchCommand implements Callable<Integer> {
                 Measurement.quantile(latencies.copies(), 0.99), bench.peakHeapMb(),
                 Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99), throughput.stories(),
                 latencies.notOut(), null);
+    }
+
+    /** The sum of a metric over every client and task of the instance that reports it. */
+    private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+        return metrics.entrySet().stream()
+                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
     }
 
     private static void report(PrintWriter out, String what, Measurement m) {

@@ -53,11 +53,13 @@ public final class NewsstreamConfig {
         d.put("ingest.max-title-chars", "1000");
         d.put("dedup.retention", "P7D");
         d.put("dedup.eviction-interval", "PT10M");
-        d.put("dedup.anchors", "12");
+        d.put("dedup.shards", "1");
+        d.put("dedup.anchors", "4");
+        d.put("dedup.anchor-every", "16");
+        d.put("dedup.max-anchors", "48");
         d.put("dedup.signature-shingles", "256");
         d.put("dedup.anchor-capacity", "16");
-        d.put("dedup.answer-timeout", "PT1M");
-        d.put("dedup.settle-window", "PT10S");
+        d.put("dedup.max-candidates", "32");
         d.put("story.max-members", "200");
         d.put("pipeline.thread-replacements", "3");
         d.put("taxonomy", "");
@@ -69,7 +71,6 @@ public final class NewsstreamConfig {
         d.put("topic.dlq", TopicNames.DEFAULTS.dlq());
         d.put("topic.label-pattern", TopicNames.DEFAULTS.labelTopic());
         d.put("topic.stories", TopicNames.DEFAULTS.stories());
-        d.put("topic.anchors", TopicNames.DEFAULTS.anchors());
         d.put("topic.subscriptions", TopicNames.DEFAULTS.subscriptions());
         d.put("topic.alerts", TopicNames.DEFAULTS.alerts());
         return Collections.unmodifiableMap(d);
@@ -154,9 +155,27 @@ public final class NewsstreamConfig {
         return durationValue("dedup.eviction-interval");
     }
 
-    /** Anchor keys per article: more find heavier rewrites, at the cost of one small record each. */
+    /**
+     * Partitions of the story stage (story-by-shard): articles are sharded by language, so more shards help only
+     * when articles come in several languages; each shard is one ordered task.
+     */
+    public int dedupShards() {
+        return intValue("dedup.shards");
+    }
+
+    /** The smallest shingle hashes every article takes as anchors, so a short article has some. */
     public int dedupAnchors() {
         return intValue("dedup.anchors");
+    }
+
+    /** A shingle is an anchor when its hash is divisible by this: about one in so many, in every article alike. */
+    public int dedupAnchorEvery() {
+        return intValue("dedup.anchor-every");
+    }
+
+    /** Most anchors an article has (its smallest sampled ones): bounds the index's memory for long articles. */
+    public int dedupMaxAnchors() {
+        return intValue("dedup.max-anchors");
     }
 
     /** Most shingle hashes a dedup signature keeps (articles with fewer are compared exactly). */
@@ -164,22 +183,14 @@ public final class NewsstreamConfig {
         return intValue("dedup.signature-shingles");
     }
 
-    /** Most articles one anchor keeps (later ones are only compared): an anchor many carry is boilerplate. */
+    /** Most articles indexed under one anchor (later ones are only compared): an anchor many carry is boilerplate. */
     public int dedupAnchorCapacity() {
         return intValue("dedup.anchor-capacity");
     }
 
-    /** How long an article waits for its anchors' answers before it is released with those it has. */
-    public Duration dedupAnswerTimeout() {
-        return durationValue("dedup.answer-timeout");
-    }
-
-    /**
-     * How long a copy whose best match was itself seen only moments ago waits for that article's verdict, so it
-     * joins the story's root. Matters when copies arrive within seconds of each other (archives, bursts).
-     */
-    public Duration dedupSettleWindow() {
-        return durationValue("dedup.settle-window");
+    /** Most candidates an article is verified against, those sharing the most anchors first. */
+    public int dedupMaxCandidates() {
+        return intValue("dedup.max-candidates");
     }
 
     /**
@@ -219,7 +230,7 @@ public final class NewsstreamConfig {
     public TopicNames topics() {
         return new TopicNames(values.get("topic.raw"), values.get("topic.rejected"), values.get("topic.enriched"),
                 values.get("topic.dlq"), values.get("topic.label-pattern"), values.get("topic.stories"),
-                values.get("topic.anchors"), values.get("topic.subscriptions"), values.get("topic.alerts"));
+                values.get("topic.subscriptions"), values.get("topic.alerts"));
     }
 
     private int intValue(String key) {
@@ -273,11 +284,13 @@ public final class NewsstreamConfig {
         requirePositive("ingest.max-title-chars", maxTitleChars());
         requirePositive("dedup.retention", dedupRetention().toMillis());
         requirePositive("dedup.eviction-interval", dedupEvictionInterval().toMillis());
+        requirePositive("dedup.shards", dedupShards());
         requirePositive("dedup.anchors", dedupAnchors());
+        requirePositive("dedup.anchor-every", dedupAnchorEvery());
+        requirePositive("dedup.max-anchors", dedupMaxAnchors());
+        requirePositive("dedup.max-candidates", dedupMaxCandidates());
         requirePositive("dedup.signature-shingles", dedupSignatureShingles());
         requirePositive("dedup.anchor-capacity", dedupAnchorCapacity());
-        requirePositive("dedup.answer-timeout", dedupAnswerTimeout().toMillis());
-        requirePositive("dedup.settle-window", dedupSettleWindow().toMillis());
         requirePositive("story.max-members", storyMaxMembers());
         if (threadReplacements() < 0) {
             throw new IllegalArgumentException("pipeline.thread-replacements must be 0 or more, got " + threadReplacements());

@@ -12,12 +12,11 @@ import java.util.Objects;
  * @param dlq        records the pipeline failed to process, {@code PipelineFailure}
  * @param labelTopic pattern of the per-label topics; {@code %s} is replaced by the label
  * @param stories    one record per story, {@code StoryCluster} keyed by cluster id (compacted)
- * @param anchors    the pipeline's own dedup lookups and cluster updates, {@code AnchorProbe} keyed by anchor
  * @param subscriptions alert subscriptions, {@code Subscription} keyed by subscription id (compacted)
  * @param alerts     alerts raised, {@code Alert} keyed by subscription id
  */
 public record TopicNames(String raw, String rejected, String enriched, String dlq, String labelTopic, String stories,
-                         String anchors, String subscriptions, String alerts) {
+                         String subscriptions, String alerts) {
 
     public static final TopicNames DEFAULTS = new TopicNames(
             "news.article.raw.v1",
@@ -26,7 +25,6 @@ public record TopicNames(String raw, String rejected, String enriched, String dl
             "news.pipeline.dlq.v1",
             "news.topic.%s.v1",
             "news.story.v1",
-            "news.dedup.anchor.v1",
             "news.alert.subscription.v1",
             "news.alert.v1");
 
@@ -36,7 +34,6 @@ public record TopicNames(String raw, String rejected, String enriched, String dl
         Objects.requireNonNull(enriched, "enriched");
         Objects.requireNonNull(dlq, "dlq");
         Objects.requireNonNull(stories, "stories");
-        Objects.requireNonNull(anchors, "anchors");
         Objects.requireNonNull(subscriptions, "subscriptions");
         Objects.requireNonNull(alerts, "alerts");
         if (!labelTopic.contains("%s")) {

@@ -2,6 +2,9 @@ package io.newsstream.dedup;
 
 import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.Token;
+import com.dynatrace.hash4j.hashing.HashStream64;
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
 import io.newsstream.schema.Signature;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -12,9 +15,12 @@ import java.util.Set;
 /**
  * Describes an article body for near-duplicate detection (see README, "Syndicated copies"):
  * <ul>
- *   <li><b>anchors</b>: the k smallest 64-bit hashes of its word 5-shingles that are not made of stopwords alone
- *       (bottom-k). Two articles sharing much of their text very likely share an anchor, so anchors are the keys
- *       candidates are looked up by;</li>
+ *   <li><b>anchors</b>: the keys candidates are looked up by, a sample of its shingles' 32-bit hashes (shingles
+ *       of stopwords alone never count). A shingle is an anchor when its hash says so — about one in
+ *       {@code anchorEvery} — whatever article it is in, so any passage two articles share (a truncated copy's
+ *       first paragraphs, an updated version's kept sentences) brings its anchors along; the {@code minAnchors}
+ *       smallest hashes are added so a short article has some too, and an article keeps at most
+ *       {@code maxAnchors} (the smallest sampled);</li>
  *   <li><b>shingles</b>: the smallest 32-bit shingle hashes (all of them for articles of ordinary length), from
  *       which the containment of one article in another is computed;</li>
  *   <li><b>facts</b>: hashes of its numbers and of words capitalised mid-sentence. Copies carry their original's
@@ -30,15 +36,27 @@ public final class SignatureBuilder {
             "this", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "said", "says", "has", "have",
             "had", "not", "no", "will", "would", "could", "can", "which", "who", "after", "before", "also", "than");
 
-    private final int anchors;
+    /**
+     * Hash function of words, shingles and facts. Their values are kept in state and compared with those of
+     * articles analysed months later, by other versions: hash4j guarantees them across its versions.
+     */
+    private static final Hasher64 HASH = Hashing.komihash5_0();
+
+    private final int minAnchors;
+    private final int anchorEvery;
+    private final int maxAnchors;
     private final int maxShingles;
 
     /**
-     * @param anchors     how many anchor keys per article
+     * @param minAnchors  the smallest shingle hashes always taken as anchors
+     * @param anchorEvery a shingle is an anchor when its hash is divisible by this (about one in so many)
+     * @param maxAnchors  most anchors an article has
      * @param maxShingles how many shingle hashes a signature keeps at most
      */
-    public SignatureBuilder(int anchors, int maxShingles) {
-        this.anchors = anchors;
+    public SignatureBuilder(int minAnchors, int anchorEvery, int maxAnchors, int maxShingles) {
+        this.minAnchors = minAnchors;
+        this.anchorEvery = anchorEvery;
+        this.maxAnchors = maxAnchors;
         this.maxShingles = maxShingles;
     }
 
@@ -72,13 +90,20 @@ public final class SignatureBuilder {
         int count = Math.max(words.length == 0 ? 0 : 1, words.length - SHINGLE_WORDS + 1);
         // Each shingle as one long: its 32-bit hash in the high half (sort key), 1 in bit 0 when it is narrative.
         long[] shingles = new long[count];
-        SmallestDistinct anchorHashes = new SmallestDistinct(anchors);
+        SmallestDistinct smallest = new SmallestDistinct(minAnchors);
+        SmallestDistinct sampled = new SmallestDistinct(maxAnchors);
+        HashStream64 stream = HASH.hashStream();
         for (int i = 0; i < count; i++) {
             int end = Math.min(words.length, i + SHINGLE_WORDS);
-            long h = shingleHash(wordHashes, i, end);
+            long h = shingleHash(stream, wordHashes, i, end);
             shingles[i] = (h & 0xFFFFFFFF00000000L) | (anyQuoted(quoted, i, end) ? 0 : 1);
             if (!allTrue(stopword, i, end)) {
-                anchorHashes.offer(h);
+                // The anchor is the shingle's 32-bit hash, as the signature keeps it; the low half decides the sample.
+                long anchor = (int) (h >>> 32);
+                smallest.offer(anchor);
+                if (Long.remainderUnsigned(h & 0xFFFFFFFFL, anchorEvery) == 0) {
+                    sampled.offer(anchor);
+                }
             }
         }
         Arrays.sort(shingles);
@@ -110,7 +135,7 @@ public final class SignatureBuilder {
                 .setFactCount(facts.length)
                 .build();
         String exactHash = Fingerprints.exactHash(Arrays.asList(words));
-        return new Result(exactHash, anchorHashes.ascending(), signature);
+        return new Result(exactHash, SmallestDistinct.union(smallest, sampled), signature);
     }
 
     /**
@@ -124,7 +149,7 @@ public final class SignatureBuilder {
             String word = words[i];
             boolean name = word.length() >= 2 && Character.isUpperCase(text.charAt(starts[i])) && !startsSentence(text, starts[i]);
             if (hasDigit(word) || name) {
-                facts[count++] = word.hashCode() * 0x9E3779B1;
+                facts[count++] = (int) HASH.hashCharsToLong(word);
             }
         }
         Arrays.sort(facts, 0, count);
@@ -216,28 +241,16 @@ public final class SignatureBuilder {
         return values;
     }
 
-    /** 64-bit FNV-1a of one word. */
     static long wordHash(String word) {
-        long h = 0xcbf29ce484222325L;
-        for (int k = 0; k < word.length(); k++) {
-            h ^= word.charAt(k);
-            h *= 0x100000001b3L;
-        }
-        return h;
+        return HASH.hashCharsToLong(word);
     }
 
-    /** Combines the words' hashes in order, finished with a murmur-style mix so every bit is well spread. */
-    static long shingleHash(long[] wordHashes, int from, int to) {
-        long h = 0x9E3779B97F4A7C15L;
+    /** The hash of the words' hashes in order. */
+    static long shingleHash(HashStream64 stream, long[] wordHashes, int from, int to) {
+        stream.reset();
         for (int i = from; i < to; i++) {
-            h = (h ^ wordHashes[i]) * 0xbf58476d1ce4e5b9L;
-            h = Long.rotateLeft(h, 31);
+            stream.putLong(wordHashes[i]);
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return stream.getAsLong();
     }
 }

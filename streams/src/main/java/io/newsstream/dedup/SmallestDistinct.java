@@ -2,6 +2,7 @@ package io.newsstream.dedup;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The k smallest distinct values among those offered, kept in a sorted array: a bottom-k sketch without
@@ -35,12 +36,16 @@ final class SmallestDistinct {
         }
     }
 
-    /** The values kept, ascending. */
-    List<Long> ascending() {
-        Long[] values = new Long[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = kept[i];
+    /** The distinct values kept by either, ascending. */
+    static List<Long> union(SmallestDistinct a, SmallestDistinct b) {
+        TreeSet<Long> all = new TreeSet<>();
+        for (int i = 0; i < a.size; i++) {
+            all.add(a.kept[i]);
         }
-        return List.of(values);
+        for (int i = 0; i < b.size; i++) {
+            all.add(b.kept[i]);
+        }
+        return List.copyOf(all);
     }
+
 }

@@ -7,8 +7,7 @@ import io.newsstream.schema.RejectedArticle;
 import io.newsstream.schema.StoryCluster;
 import io.newsstream.schema.Subscription;
 import io.newsstream.schema.Alert;
-import io.newsstream.schema.AnchorProbe;
-import io.newsstream.schema.DedupMessage;
+import io.newsstream.schema.AnalyzedArticle;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class NewsstreamRecords {
 
     private static final List<Schema> KNOWN = List.of(RawArticle.getClassSchema(), EnrichedArticle.getClassSchema(),
             RejectedArticle.getClassSchema(), PipelineFailure.getClassSchema(), StoryCluster.getClassSchema(),
-            AnchorProbe.getClassSchema(), DedupMessage.getClassSchema(),
+            AnalyzedArticle.getClassSchema(),
             Subscription.getClassSchema(), Alert.getClassSchema());
     private static final Map<Long, Schema> BY_FINGERPRINT = new HashMap<>();
 

@@ -2,7 +2,6 @@ package io.newsstream.kafka;
 
 import io.newsstream.config.TopicNames;
 import io.newsstream.schema.Alert;
-import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.PipelineFailure;
 import io.newsstream.schema.RawArticle;
@@ -36,7 +35,6 @@ public final class Topics {
     private final Topic<String, EnrichedArticle> enriched;
     private final Topic<String, PipelineFailure> dlq;
     private final Topic<String, StoryCluster> stories;
-    private final Topic<Long, AnchorProbe> anchors;
     private final Topic<String, Subscription> subscriptions;
     private final Topic<String, Alert> alerts;
 
@@ -47,7 +45,6 @@ public final class Topics {
         this.enriched = new Topic<>(names.enriched(), KEYS, AvroSerde.of(EnrichedArticle.class));
         this.dlq = new Topic<>(names.dlq(), KEYS, AvroSerde.of(PipelineFailure.class));
         this.stories = new Topic<>(names.stories(), KEYS, AvroSerde.of(StoryCluster.class));
-        this.anchors = new Topic<>(names.anchors(), Serdes.Long(), AvroSerde.of(AnchorProbe.class));
         this.subscriptions = new Topic<>(names.subscriptions(), KEYS, AvroSerde.of(Subscription.class));
         this.alerts = new Topic<>(names.alerts(), KEYS, AvroSerde.of(Alert.class));
     }
@@ -73,11 +70,6 @@ public final class Topics {
         return stories;
     }
 
-    /** The pipeline's own dedup traffic: lookups by anchor and cluster updates. */
-    public Topic<Long, AnchorProbe> anchors() {
-        return anchors;
-    }
-
     /** Alert subscriptions, one record per subscription (compacted; a tombstone deletes). */
     public Topic<String, Subscription> subscriptions() {
         return subscriptions;
@@ -96,7 +88,7 @@ public final class Topics {
     /** Names of every topic the pipeline needs, for the given taxonomy labels. */
     public List<String> allNames(Collection<String> labels) {
         List<String> all = new ArrayList<>(List.of(raw.name(), rejected.name(), enriched.name(), dlq.name(),
-                stories.name(), anchors.name(), subscriptions.name(), alerts.name()));
+                stories.name(), subscriptions.name(), alerts.name()));
         labels.forEach(label -> all.add(names.forLabel(label)));
         return all;
     }

@@ -186,8 +186,8 @@ public final class BenchRun {
     }
 
     /**
-     * Waits until the application's consumer group has consumed every partition it reads (raw, anchors,
-     * repartitions) to the end: the backlog's later stages trail its first outputs, and latency measured before
+     * Waits until the application's consumer group has consumed every partition it reads (raw, the
+     * repartition) to the end: the backlog's later stages trail its first outputs, and latency measured before
      * they drain measures the backlog instead of the offered rate.
      */
     public void drain(String applicationId) throws Exception {
@@ -224,6 +224,22 @@ public final class BenchRun {
                 }
             }
             return bytes;
+        }
+    }
+
+    /** How many committed records a topic holds (read from its beginning: for topics nothing purges). */
+    public long committedRecords(String topic) throws Exception {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumerAtStart(List.of(topic))) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+            long count = 0;
+            Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
+            while (consumer.assignment().stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + topic + " to its end in " + DRAIN_TIMEOUT);
+                }
+                count += consumer.poll(POLL).count();
+            }
+            return count;
         }
     }
 

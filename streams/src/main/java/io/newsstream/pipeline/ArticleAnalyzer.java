@@ -9,6 +9,7 @@ import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
 import io.newsstream.normalize.Token;
+import io.newsstream.schema.AnalyzedArticle;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.Evidence;
 import io.newsstream.schema.Fingerprint;
@@ -20,7 +21,7 @@ import java.util.List;
 
 /**
  * The stateless part of the pipeline for one article: normalise, classify, fingerprint, enrich. Produces an
- * {@link EnrichedArticle} whose dedup verdict is still unset, with the signature its anchors will compare.
+ * {@link EnrichedArticle} whose dedup verdict is still unset, with the signature the story stage compares.
  * Pure apart from the clock, and thread-safe.
  */
 public final class ArticleAnalyzer {
@@ -39,10 +40,11 @@ public final class ArticleAnalyzer {
 
     /** The published part of the analysis (tests and tools that do not need the dedup signature). */
     public EnrichedArticle enrich(RawArticle raw) {
-        return analyze(raw).article();
+        return analyze(raw).getArticle();
     }
 
-    Analysis analyze(RawArticle raw) {
+    /** The article analysed for the story stage: its signature beside it, no alerts matched yet. */
+    public AnalyzedArticle analyze(RawArticle raw) {
         if (raw == null) {
             throw new IllegalArgumentException("record has no value: expected a RawArticle");
         }
@@ -73,7 +75,7 @@ public final class ArticleAnalyzer {
                 .setWordCount(enrichment.wordCount())
                 .setKeywords(enrichment.keywords())
                 .build();
-        return new Analysis(article, signature.signature());
+        return new AnalyzedArticle(article, signature.signature(), List.of());
     }
 
     /** Dedup reads the body without its dateline, which outlets rewrite freely. */

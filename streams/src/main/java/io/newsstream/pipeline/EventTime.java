@@ -1,6 +1,5 @@
 package io.newsstream.pipeline;
 
-import io.newsstream.schema.AnchorProbe;
 import io.newsstream.schema.RawArticle;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,15 +30,6 @@ public final class EventTime {
         @Override
         public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
             return record.value() instanceof RawArticle a ? of(a.getPublishedAt(), a.getIngestedAt()) : record.timestamp();
-        }
-    }
-
-    /** The anchor topic's event time: from the {@link AnchorProbe} value; records from before it carried one keep theirs. */
-    public static final class OfAnchorProbe implements TimestampExtractor {
-        @Override
-        public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-            return record.value() instanceof AnchorProbe p && p.getEventTime() != null
-                    ? p.getEventTime().toEpochMilli() : record.timestamp();
         }
     }
 }

@@ -10,10 +10,14 @@ import io.newsstream.kafka.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -35,6 +39,9 @@ public final class Pipeline implements AutoCloseable {
     /** Thread deaths are counted over this window: more than {@code pipeline.thread-replacements} in it stop the instance. */
     static final Duration THREAD_FAILURE_WINDOW = Duration.ofMinutes(10);
 
+    /** The stores of the story stage, whose changelogs are the pipeline's dedup and story state. */
+    public static final List<String> STORY_STORES = List.of(StoryProcessor.ARTICLES, StoryProcessor.STORIES);
+
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
@@ -49,9 +56,7 @@ public final class Pipeline implements AutoCloseable {
         TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
                 config.partitions(), config.replicationFactor());
         Properties properties = streamsProperties(config, clients);
-        int rawPartitions = TopicProvisioner.partitionsOf(clients, topics.raw().name());
-        int anchorPartitions = TopicProvisioner.partitionsOf(clients, topics.anchors().name());
-        Topology topology = topology(config, topics, taxonomy, properties, rawPartitions, anchorPartitions);
+        Topology topology = topology(config, topics, taxonomy, properties);
         Pipeline pipeline = new Pipeline(new KafkaStreams(topology, properties));
         pipeline.run(new ThreadFailurePolicy(config.threadReplacements(), THREAD_FAILURE_WINDOW));
         LOG.info("Pipeline {} starting with taxonomy '{}' ({}), labels {}", config.applicationId(), taxonomy.name(),
@@ -60,12 +65,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** The topology for a configuration and taxonomy, without starting anything. */
-    public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties,
-                                    int rawPartitions, int anchorPartitions) {
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy),
-                new SignatureBuilder(config.dedupAnchors(), config.dedupSignatureShingles()), Clock.systemUTC());
-        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames(), rawPartitions, anchorPartitions)
-                .build(streamsProperties);
+    public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties) {
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy), signatures(config), Clock.systemUTC());
+        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames()).build(streamsProperties);
+    }
+
+    /** How articles are fingerprinted for dedup, as configured. */
+    public static SignatureBuilder signatures(NewsstreamConfig config) {
+        return new SignatureBuilder(config.dedupAnchors(), config.dedupAnchorEvery(), config.dedupMaxAnchors(),
+                config.dedupSignatureShingles());
     }
 
     /** The Kafka Streams settings of the pipeline. */
@@ -86,13 +94,9 @@ public final class Pipeline implements AutoCloseable {
         // The partition assignor rebuilds a StreamsConfig from the main consumer's settings and would warn that
         // the option is off: hand it the same value.
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
-        // Raw articles and their anchor answers meet in one task, and their order does not matter (the verdict
-        // stage takes either first): never idle waiting for the other partition. This also skips Kafka's per-record
-        // check of the empty partition, which formats log strings eagerly (~3 % of the stream thread in a profile).
-        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        // ~80 records of 1-5 KB per article, to ~90 partitions, fill the default 16 KB batches after a few records
-        // each, and the broker then handles a request per handful of records: 256 KB batches measured +57 % for the
-        // pipeline and 2.5x for pass-through on the bench. A producer.batch.size in --client-config wins.
+        // 3-5 KB records to many partitions fill the default 16 KB batches after a few records each, and the broker
+        // then handles a request per handful of records: 256 KB batches measured 2.5x for pass-through on the bench.
+        // A producer.batch.size in --client-config wins.
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         // An article at the ingest limit (1 MB) becomes larger records downstream (the article with its analysis): the
         // pipeline's records and internal topics take up to 8 MiB, so an accepted article always fits.
@@ -133,6 +137,11 @@ public final class Pipeline implements AutoCloseable {
 
     public void resume() {
         streams.resume();
+    }
+
+    /** The Kafka Streams metrics of this instance, the story stage's index size among them. */
+    public Map<MetricName, ? extends Metric> metrics() {
+        return streams.metrics();
     }
 
     public KafkaStreams.State state() {

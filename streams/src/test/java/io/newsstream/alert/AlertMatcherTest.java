@@ -49,6 +49,11 @@ class AlertMatcherTest {
         return registry;
     }
 
+    /** The two steps as the pipeline runs them: matched in analysis, raised in the story stage. */
+    private static List<Alert> alertsFor(EnrichedArticle article, SubscriptionIndex index, Instant now) {
+        return AlertMatcher.raise(article, AlertMatcher.candidatesFor(article, index), now);
+    }
+
     @Test
     void shouldRaiseOneAlertPerMatchingSubscriptionWithTheMatchMarkedInItsPassage() {
         SubscriptionRegistry registry = registry(
@@ -56,7 +61,7 @@ class AlertMatcherTest {
                 Subscriptions.of("ice", "ICE", List.of(), NOW));
         EnrichedArticle a = article("Agents find drug tunnel", "NOGALES, Ariz. — Police and federal agents found a "
                 + "drug tunnel under the border on Tuesday.", List.of("border-security"));
-        List<Alert> alerts = AlertMatcher.alertsFor(a, registry.index(), NOW);
+        List<Alert> alerts = alertsFor(a, registry.index(), NOW);
         assertEquals(1, alerts.size(), "no ICE inside 'police': " + alerts);
         Alert alert = alerts.get(0);
         assertEquals("tunnels", alert.getSubscriptionId());
@@ -68,8 +73,8 @@ class AlertMatcherTest {
     @Test
     void shouldRestrictASubscriptionToItsTopics() {
         EnrichedArticle a = article("Cartel lab raided", "Marines raided a fentanyl lab.", List.of("cartels"));
-        assertEquals(1, AlertMatcher.alertsFor(a, registry(Subscriptions.of("s", "fentanyl", List.of("cartels", "border-security"), NOW)).index(), NOW).size());
-        assertEquals(0, AlertMatcher.alertsFor(a, registry(Subscriptions.of("s", "fentanyl", List.of("foreign-policy"), NOW)).index(), NOW).size());
+        assertEquals(1, alertsFor(a, registry(Subscriptions.of("s", "fentanyl", List.of("cartels", "border-security"), NOW)).index(), NOW).size());
+        assertEquals(0, alertsFor(a, registry(Subscriptions.of("s", "fentanyl", List.of("foreign-policy"), NOW)).index(), NOW).size());
     }
 
     @Test
@@ -77,10 +82,10 @@ class AlertMatcherTest {
         SubscriptionRegistry registry = registry(Subscriptions.of("s", "fentanyl", List.of(), NOW));
         EnrichedArticle a = article("Lab raided", "Marines raided a fentanyl lab.", List.of());
         registry.remove("s");
-        assertEquals(0, AlertMatcher.alertsFor(a, registry.index(), NOW).size());
+        assertEquals(0, alertsFor(a, registry.index(), NOW).size());
         registry.put(Subscriptions.of("s", "fentanyl", List.of(), NOW));
         registry.put(Subscription.newBuilder().setId("s").setQuery("(fentanyl OR").build());
-        assertEquals(0, AlertMatcher.alertsFor(a, registry.index(), NOW).size());
+        assertEquals(0, alertsFor(a, registry.index(), NOW).size());
     }
 
     @Test
@@ -91,7 +96,7 @@ class AlertMatcherTest {
         registry.loadOnce(Map.of("s", Subscriptions.of("s", "fentanyl", List.of(), NOW),
                 "t", Subscriptions.of("t", "(old query)", List.of(), NOW), "u", Subscriptions.of("u", "lab", List.of(), NOW)));
         EnrichedArticle a = article("Lab raided", "Marines raided a fentanyl lab and a tunnel.", List.of());
-        assertEquals(List.of("t", "u"), AlertMatcher.alertsFor(a, registry.index(), NOW).stream().map(Alert::getSubscriptionId).toList());
+        assertEquals(List.of("t", "u"), alertsFor(a, registry.index(), NOW).stream().map(Alert::getSubscriptionId).toList());
     }
 
     @Test

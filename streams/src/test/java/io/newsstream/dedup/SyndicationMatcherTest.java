@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The near-duplicate rule on crafted syndication edits and traps (signature → similarity → rule). */
 class SyndicationMatcherTest {
 
-    private final SignatureBuilder signatures = new SignatureBuilder(12, 256);
+    private final SignatureBuilder signatures = new SignatureBuilder(4, 16, 48, 256);
     private final TextNormalizer normalizer = new TextNormalizer();
 
     private SignatureBuilder.Result describe(String body) {
@@ -117,7 +117,7 @@ class SyndicationMatcherTest {
 
     @Test
     void shouldEstimateContainmentForLongArticlesFromTheirSketch() {
-        SignatureBuilder small = new SignatureBuilder(12, 32);
+        SignatureBuilder small = new SignatureBuilder(4, 16, 48, 32);
         String wire = SyndicationFixtures.wireStory();
         String longer = wire + "\n\n" + SyndicationFixtures.independentReport();
         Similarity s = Similarity.between(small.describe(wire).signature(), small.describe(longer).signature());

@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
-import io.newsstream.dedup.AnchorProcessor;
-import io.newsstream.dedup.VerdictProcessor;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topics;
 import io.newsstream.schema.Alert;
@@ -27,6 +25,7 @@ import io.newsstream.schema.Subscription;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,8 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PipelineTopologyTest {
-
-    private static final Duration SETTLE = NewsstreamConfig.defaultConfig().dedupSettleWindow();
 
     @TempDir
     Path stateDir;
@@ -65,7 +62,7 @@ class PipelineTopologyTest {
         topics = new Topics(config.topics());
         Properties props = Pipeline.streamsProperties(config.with(Map.of("state.dir", stateDir.toString())),
                 new KafkaClients("localhost:9092", config));
-        driver = new TopologyTestDriver(Pipeline.topology(config, topics, taxonomy, props, config.partitions(), config.partitions()), props);
+        driver = new TopologyTestDriver(Pipeline.topology(config, topics, taxonomy, props), props);
         raw = driver.createInputTopic(topics.raw().name(), topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
         enriched = driver.createOutputTopic(topics.enriched().name(), topics.enriched().keySerde().deserializer(),
                 topics.enriched().valueSerde().deserializer());
@@ -76,12 +73,10 @@ class PipelineTopologyTest {
         driver.close();
     }
 
-    /** Pipes an article, then lets the settle window pass so copies of fresh articles are released too. */
     /** Pipes an article published (and ingested) at {@code eventTime}: the pipeline takes event time from the value. */
     private void pipe(RawArticle article, Instant eventTime) {
         RawArticle at = RawArticle.newBuilder(article).setPublishedAt(eventTime).setIngestedAt(eventTime).build();
         raw.pipeInput(article.getId(), at, eventTime);
-        driver.advanceWallClockTime(SETTLE.multipliedBy(2));
     }
 
     private TestOutputTopic<String, EnrichedArticle> labelTopic(String label) {
@@ -125,16 +120,21 @@ class PipelineTopologyTest {
     }
 
     @Test
-    void shouldKeepNothingWaitingOnceEveryArticleHasItsVerdict() {
+    void shouldKeepOneRecordPerArticleAndOnePerStory() {
         pipe(cartelLabRaid(), MONDAY);
         pipe(cartelLabRaidSyndicated(), MONDAY.plusSeconds(600));
         pipe(snowStorm(), MONDAY.plusSeconds(900));
         assertEquals(3, enriched.readValuesToList().size());
-        for (String store : List.of(VerdictProcessor.ARTICLES, VerdictProcessor.ANSWERS)) {
-            try (KeyValueIterator<String, Object> waiting = driver.<String, Object>getKeyValueStore(store).all()) {
-                assertFalse(waiting.hasNext(), () -> store + " still holds " + waiting.peekNextKey());
-            }
+        assertEquals(List.of("outlet-lab-raid", "wire-lab-raid", "wire-storm"), storeKeys(StoryProcessor.ARTICLES));
+        assertEquals(List.of("wire-lab-raid", "wire-storm"), storeKeys(StoryProcessor.STORIES));
+    }
+
+    private List<String> storeKeys(String store) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Object> all = driver.<String, Object>getKeyValueStore(store).all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
         }
+        return keys;
     }
 
     @Test
@@ -200,17 +200,9 @@ class PipelineTopologyTest {
         pipe(cartelLabRaid(), MONDAY);
         pipe(snowStorm(), MONDAY.plus(Duration.ofDays(3)));
         driver.advanceWallClockTime(Duration.ofMinutes(2));
-        for (String store : List.of(AnchorProcessor.STORE, AnchorProcessor.SIGNATURES, AnchorProcessor.STORIES)) {
-            try (KeyValueIterator<String, Object> kept = driver.<String, Object>getKeyValueStore(store).all()) {
-                kept.forEachRemaining(kv -> assertFalse(kv.key.contains("wire-lab-raid"), () -> store + " still holds " + kv.key));
-            }
-        }
-        // The storm, within the retention, keeps its entries and its signature.
-        for (String store : List.of(AnchorProcessor.STORE, AnchorProcessor.SIGNATURES)) {
-            try (KeyValueIterator<String, Object> kept = driver.<String, Object>getKeyValueStore(store).all()) {
-                assertTrue(kept.hasNext() && kept.next().key.contains("wire-storm"), store);
-            }
-        }
+        // The storm, within the retention, is kept; the raid and its story are gone.
+        assertEquals(List.of("wire-storm"), storeKeys(StoryProcessor.ARTICLES));
+        assertEquals(List.of("wire-storm"), storeKeys(StoryProcessor.STORIES));
         RawArticle lateCopy = article("late-copy", "Lab raid, days later", PipelineFixtures.CARTEL_LAB_RAID_BODY);
         pipe(lateCopy, MONDAY.plus(Duration.ofDays(3)));
         List<EnrichedArticle> out = enriched.readValuesToList();

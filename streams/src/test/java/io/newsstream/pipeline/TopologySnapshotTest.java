@@ -27,7 +27,7 @@ class TopologySnapshotTest {
     void shouldMatchTheCheckedInTopologyDescription() throws IOException {
         NewsstreamConfig config = NewsstreamConfig.defaultConfig();
         Properties props = Pipeline.streamsProperties(config, new KafkaClients("localhost:9092", config));
-        Topology topology = Pipeline.topology(config, new Topics(config.topics()), Taxonomy.builtIn(), props, config.partitions(), config.partitions());
+        Topology topology = Pipeline.topology(config, new Topics(config.topics()), Taxonomy.builtIn(), props);
         String actual = topology.describe().toString();
         if (Boolean.getBoolean("newsstream.update-snapshot")) {
             Files.writeString(SNAPSHOT, actual, StandardCharsets.UTF_8);
