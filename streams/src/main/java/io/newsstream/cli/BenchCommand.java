@@ -199,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "so the latency figures are lower bounds%n", "", m.notOut());
         }
         if (m.stories() != null) {
-            out.printf(Locale.ROOT, "%-12s latency of the copies alone p50 %.0f ms  p99 %.0f ms (a copy may wait for its original's verdict)%n",
+            out.printf(Locale.ROOT, "%-12s latency of the copies alone p50 %.0f ms  p99 %.0f ms%n",
                     "", m.copyP50Ms(), m.copyP99Ms());
             out.printf(Locale.ROOT, "%-12s %s%n", "", m.stories());
         }

@@ -58,11 +58,12 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
     private KeyValueStore<String, StoryState> stories;
     private StoryDesk desk;
     private StoryStage stage;
+    private StoryStage.Records<IndexedArticle> articleRecords;
+    private StoryStage.Records<StoryState> storyRecords;
     private Sensor indexArticles;
     private Sensor indexBytes;
     /** Arrival order when a record has no offset (never in a running application). */
     private long sequence;
-    private long processed;
 
     StoryProcessor(Supplier<StoryDesk> newDesk, StoryClusters clusters, Duration retention, Duration evictionInterval) {
         this.newDesk = newDesk;
@@ -98,6 +99,8 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
         this.stories = context.getStateStore(STORIES);
         this.desk = newDesk.get();
         this.stage = new StoryStage(desk, clusters);
+        this.articleRecords = records(articles);
+        this.storyRecords = records(stories);
         long started = System.nanoTime();
         try (KeyValueIterator<String, IndexedArticle> all = articles.all()) {
             all.forEachRemaining(kv -> desk.restore(kv.value));
@@ -114,11 +117,9 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
     public void process(Record<String, AnalyzedArticle> record) {
         long arrival = context.recordMetadata().map(RecordMetadata::offset).orElseGet(() -> sequence++);
         StoryOutput out = stage.process(record.value(), arrival, Instant.ofEpochMilli(context.currentSystemTimeMs()),
-                records(articles), records(stories));
+                articleRecords, storyRecords);
         context.forward(record.withValue(out));
-        if (++processed % 1024 == 0) {
-            recordIndexSize();
-        }
+        recordIndexSize();
     }
 
     private static <V> StoryStage.Records<V> records(KeyValueStore<String, V> store) {

@@ -63,10 +63,6 @@ public final class StoryStage {
         return new StoryOutput(article, story, AlertMatcher.raise(article, alerts.toSend(), now));
     }
 
-    public StoryDesk desk() {
-        return desk;
-    }
-
     private static StoryMember member(EnrichedArticle article) {
         DedupVerdict verdict = article.getDedup();
         return StoryMember.newBuilder()

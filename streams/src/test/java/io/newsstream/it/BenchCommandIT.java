@@ -20,8 +20,10 @@ import picocli.CommandLine;
  */
 class BenchCommandIT {
 
-    private static final Pattern LAST_LINE = Pattern.compile("bench: pipeline=\\d+ passthrough=\\d+ ratio=\\d+\\.\\d\\d p99_ms=\\d+");
-    private static final Pattern STATE = Pattern.compile("dedup state (\\d+\\.\\d) KB per retained article .* for ([\\d,]+) articles");
+    private static final Pattern LAST_LINE = Pattern.compile(
+            "bench: pipeline=\\d+ passthrough=\\d+ ratio=\\d+\\.\\d{3} p99_ms=\\d+ records_per_article=\\d+\\.\\d state_bytes_per_article=\\d+");
+    private static final Pattern STATE = Pattern.compile("story state (\\d+) bytes per retained article .* for "
+            + "([\\d,]+) articles\\), anchor index (\\d+) bytes of heap per article, (\\d+\\.\\d) records written per article");
     private static final Pattern STORIES = Pattern.compile("copies in their original's story (\\d+) of (\\d+), articles in a wrong story (\\d+)");
 
     @Test
@@ -44,10 +46,16 @@ class BenchCommandIT {
         assertTrue(together >= copies * 0.95, stories.group());
         assertTrue(Integer.parseInt(stories.group(3)) <= copies * 0.05, stories.group());
 
-        Matcher state = lines.stream().map(STATE::matcher).filter(Matcher::find).findFirst().orElseThrow();
+        Matcher state = lines.stream().map(STATE::matcher).filter(Matcher::find).findFirst()
+                .orElseThrow(() -> new AssertionError(out.toString()));
         // Every article given: the warm-up, the batch and the latency phase's ~120.
         assertTrue(Integer.parseInt(state.group(2).replace(",", "")) >= 500, state.group());
-        // An article writes at least its anchor entries (12 keys of ~50 bytes) and a signature.
-        assertTrue(Double.parseDouble(state.group(1)) >= 1.0, state.group());
+        // An article keeps at least its signature (a few hundred bytes of shingles) and its share of a story.
+        assertTrue(Integer.parseInt(state.group(1)) >= 500, state.group());
+        int indexBytes = Integer.parseInt(state.group(3));
+        assertTrue(indexBytes > 0 && indexBytes < 1024, state.group());
+        // At least the repartition, the enriched event, the story and the two changelog records.
+        double records = Double.parseDouble(state.group(4));
+        assertTrue(records >= 5 && records <= 12, state.group());
     }
 }

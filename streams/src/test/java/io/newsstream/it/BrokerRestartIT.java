@@ -97,7 +97,8 @@ class BrokerRestartIT {
         KafkaClients clients = new KafkaClients(broker.bootstrapServers(), config);
         Topics topics = new Topics(config.topics());
         io.newsstream.classify.Taxonomy taxonomy = io.newsstream.classify.Taxonomy.load(config.taxonomyFile());
-        int articles = 1_000;
+        // Enough that the pipeline is still at work when the broker goes down a moment after the first output.
+        int articles = 10_000;
         Path archive = inputs.resolve("desk.jsonl");
         try (Writer w = Files.newBufferedWriter(archive, StandardCharsets.UTF_8)) {
             for (int i = 0; i < articles; i++) {

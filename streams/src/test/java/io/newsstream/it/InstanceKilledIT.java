@@ -62,7 +62,7 @@ class InstanceKilledIT {
         Map<String, String> settings = new HashMap<>(Map.of("application.id", "killed-" + run, "partitions", "4",
                 "stream.threads", "1", "client.config", clientConfig.toString(),
                 "topic.label-pattern", "killed." + run + ".topic.%s"));
-        for (String topic : List.of("raw", "rejected", "enriched", "dlq", "stories", "anchors", "subscriptions", "alerts")) {
+        for (String topic : List.of("raw", "rejected", "enriched", "dlq", "stories", "subscriptions", "alerts")) {
             settings.put("topic." + topic, "killed." + run + "." + topic);
         }
         NewsstreamConfig config = NewsstreamConfig.defaultConfig().with(settings)

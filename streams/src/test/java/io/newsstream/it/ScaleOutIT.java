@@ -62,7 +62,7 @@ class ScaleOutIT {
                 "partitions", String.valueOf(PARTITIONS),
                 "state.dir", PipelineScenario.testDir("scale-state-" + run + "-" + instance).toString()));
         // Topics of this run only, so runs on the shared broker never see each other's records.
-        for (String topic : List.of("raw", "enriched", "anchors", "stories", "subscriptions", "alerts")) {
+        for (String topic : List.of("raw", "enriched", "stories", "subscriptions", "alerts")) {
             settings.put("topic." + topic, "scale." + run + "." + topic);
         }
         settings.put("topic.label-pattern", "scale." + run + ".topic.%s");
