@@ -166,6 +166,22 @@ abstract class PipelineScenario {
         return records;
     }
 
+    /** Every committed record a topic holds now: read from the beginning to its last stable offset. */
+    static List<ConsumerRecord<byte[], byte[]>> readToEnd(KafkaClients clients, String topic) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList());
+            consumer.seekToBeginning(consumer.assignment());
+            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return consumer.assignment().stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp));
+            });
+        }
+        return records;
+    }
+
     static Path testDir(String name) throws IOException {
         Path dir = Path.of(System.getProperty("newsstream.test.dir", "target/test-data")).resolve(name);
         Files.createDirectories(dir);
