@@ -52,7 +52,10 @@ final class ArchiveRun {
     }
 
     private static final Duration POLL = Duration.ofMillis(200);
-    /** How long alerts may trail the last enriched event: one more hop through Kafka, one more commit. */
+    /**
+     * How long to keep reading after the last enriched event: alerts commit in the same transaction, but on other
+     * partitions, which the consumer may fetch a few polls later.
+     */
     private static final Duration ALERT_GRACE = Duration.ofSeconds(3);
 
     private ArchiveRun() {
@@ -157,7 +160,7 @@ final class ArchiveRun {
         return new Result(report, inOrder, failures, List.copyOf(pending.keySet()), alerts);
     }
 
-    /** Alerts trail the enriched events by a hop: with subscriptions, wait until the output has been quiet a while. */
+    /** With subscriptions, wait until the output has been quiet a while (see {@link #ALERT_GRACE}). */
     private static boolean awaitingAlerts(Set<String> subscriptions, Instant lastEvent) {
         return !subscriptions.isEmpty() && lastEvent.plus(ALERT_GRACE).isAfter(Instant.now());
     }
