@@ -24,20 +24,38 @@ public final class AlertMatcher {
 
     /** The subscriptions the article matches, with the matched terms and a snippet for each. */
     public static List<AlertCandidate> candidatesFor(EnrichedArticle article, SubscriptionIndex subscriptions) {
+        String title = article.getTitle() == null ? "" : article.getTitle();
+        String text = title.isEmpty() ? article.getBody() : title + "\n\n" + article.getBody();
+        return candidatesFor(article, text, CanonicalTokens.withOffsets(text), title.length(), subscriptions);
+    }
+
+    /**
+     * As above, for an article its analysis has tokenised already.
+     *
+     * @param text     title and body as one text, a blank line between them (the body alone when it has no title)
+     * @param tokens   the canonical tokens of {@code text}, with offsets
+     * @param titleEnd where the title ends in {@code text} (0 when there is none)
+     */
+    public static List<AlertCandidate> candidatesFor(EnrichedArticle article, String text, List<Token> tokens,
+                                                     int titleEnd, SubscriptionIndex subscriptions) {
         if (subscriptions.size() == 0) {
             return List.of();
         }
-        String text = alertText(article);
-        List<Token> tokens = CanonicalTokens.withOffsets(text);
         // Entities are not extracted yet: entity: filters match nothing until they are.
         AlertDocument doc = new AlertDocument(tokens.stream().map(Token::text).toList(),
                 labels(article).stream().collect(Collectors.toSet()), article.getSource(), Set.of());
-        List<AlertCandidate> candidates = new ArrayList<>();
-        for (SubscriptionIndex.Hit hit : subscriptions.match(doc)) {
+        List<SubscriptionIndex.Hit> hits = subscriptions.match(doc);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        Snippets snippets = new Snippets(text, titleEnd, tokens,
+                hits.stream().flatMap(h -> h.matched().stream()).toList());
+        List<AlertCandidate> candidates = new ArrayList<>(hits.size());
+        for (SubscriptionIndex.Hit hit : hits) {
             candidates.add(AlertCandidate.newBuilder()
                     .setSubscriptionId(hit.subscriptionId())
                     .setMatched(hit.matched().stream().distinct().toList())
-                    .setSnippet(Snippets.around(text, tokens, hit.matched()))
+                    .setSnippet(snippets.around(hit.matched()))
                     .build());
         }
         return candidates;
@@ -63,11 +81,6 @@ public final class AlertMatcher {
                     .build());
         }
         return alerts;
-    }
-
-    /** The headline ends with a dash so a snippet that spans it still reads as two parts. */
-    private static String alertText(EnrichedArticle article) {
-        return article.getTitle() == null ? article.getBody() : article.getTitle() + " —\n\n" + article.getBody();
     }
 
     private static List<String> labels(EnrichedArticle article) {

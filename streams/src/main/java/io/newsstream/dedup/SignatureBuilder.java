@@ -36,6 +36,9 @@ public final class SignatureBuilder {
             "this", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "said", "says", "has", "have",
             "had", "not", "no", "will", "would", "could", "can", "which", "who", "after", "before", "also", "than");
 
+    /** Longer words are never looked up in {@link #STOPWORDS}. */
+    private static final int LONGEST_STOPWORD = STOPWORDS.stream().mapToInt(String::length).max().orElse(0);
+
     /**
      * Hash function of words, shingles and facts. Their values are kept in state and compared with those of
      * articles analysed months later, by other versions: hash4j guarantees them across its versions.
@@ -82,10 +85,14 @@ public final class SignatureBuilder {
         }
         boolean[] quoted = quotedTokens(text, starts);
         long[] wordHashes = new long[words.length];
-        boolean[] stopword = new boolean[words.length];
+        // Running counts, so a shingle's five words are tested with two subtractions: quotedUpTo[i] is how many of
+        // the first i words are quoted, contentUpTo[i] how many are not stopwords.
+        int[] quotedUpTo = new int[words.length + 1];
+        int[] contentUpTo = new int[words.length + 1];
         for (int i = 0; i < words.length; i++) {
             wordHashes[i] = wordHash(words[i]);
-            stopword[i] = STOPWORDS.contains(words[i]);
+            quotedUpTo[i + 1] = quotedUpTo[i] + (quoted[i] ? 1 : 0);
+            contentUpTo[i + 1] = contentUpTo[i] + (isStopword(words[i]) ? 0 : 1);
         }
         int count = Math.max(words.length == 0 ? 0 : 1, words.length - SHINGLE_WORDS + 1);
         // Each shingle as one long: its 32-bit hash in the high half (sort key), 1 in bit 0 when it is narrative.
@@ -96,8 +103,8 @@ public final class SignatureBuilder {
         for (int i = 0; i < count; i++) {
             int end = Math.min(words.length, i + SHINGLE_WORDS);
             long h = shingleHash(stream, wordHashes, i, end);
-            shingles[i] = (h & 0xFFFFFFFF00000000L) | (anyQuoted(quoted, i, end) ? 0 : 1);
-            if (!allTrue(stopword, i, end)) {
+            shingles[i] = (h & 0xFFFFFFFF00000000L) | (quotedUpTo[end] > quotedUpTo[i] ? 0 : 1);
+            if (contentUpTo[end] > contentUpTo[i]) {
                 // The anchor is the shingle's 32-bit hash, as the signature keeps it; the low half decides the sample.
                 long anchor = (int) (h >>> 32);
                 smallest.offer(anchor);
@@ -126,7 +133,7 @@ public final class SignatureBuilder {
             }
             distinct++;
         }
-        int[] facts = factHashes(text, words, starts);
+        int[] facts = factHashes(text, words, starts, wordHashes);
         Signature signature = Signature.newBuilder()
                 .setShingleCount(distinct)
                 .setShingles(kept.flip())
@@ -140,16 +147,16 @@ public final class SignatureBuilder {
 
     /**
      * Numbers, and words of two or more letters capitalised where a sentence does not begin: their distinct
-     * hashes, ascending.
+     * hashes (the low half of the word's hash), ascending.
      */
-    static int[] factHashes(String text, String[] words, int[] starts) {
+    static int[] factHashes(String text, String[] words, int[] starts, long[] wordHashes) {
         int[] facts = new int[words.length];
         int count = 0;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             boolean name = word.length() >= 2 && Character.isUpperCase(text.charAt(starts[i])) && !startsSentence(text, starts[i]);
             if (hasDigit(word) || name) {
-                facts[count++] = (int) HASH.hashCharsToLong(word);
+                facts[count++] = (int) wordHashes[i];
             }
         }
         Arrays.sort(facts, 0, count);
@@ -206,22 +213,8 @@ public final class SignatureBuilder {
         return quoted;
     }
 
-    private static boolean anyQuoted(boolean[] quoted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (quoted[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean allTrue(boolean[] flags, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!flags[i]) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean isStopword(String word) {
+        return word.length() <= LONGEST_STOPWORD && STOPWORDS.contains(word);
     }
 
     static ByteBuffer pack(int[] ascending) {

@@ -29,7 +29,8 @@ public final class Enricher {
      * @param bodyTokens  canonical tokens of the body
      */
     public Enrichment enrich(List<String> titleTokens, List<String> bodyTokens) {
-        Map<String, Counted> byWord = new HashMap<>();
+        // Sized for the distinct words of an ordinary article, so counting rarely rehashes.
+        Map<String, Counted> byWord = new HashMap<>(bodyTokens.size() + 2 * titleTokens.size());
         List<Counted> firstSeenOrder = new ArrayList<>();
         count(titleTokens, 2, byWord, firstSeenOrder);
         count(bodyTokens, 1, byWord, firstSeenOrder);

@@ -1,5 +1,7 @@
 package io.newsstream.pipeline;
 
+import io.newsstream.alert.AlertMatcher;
+import io.newsstream.alert.SubscriptionIndex;
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.LabelScore;
 import io.newsstream.dedup.SignatureBuilder;
@@ -9,6 +11,7 @@ import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
 import io.newsstream.normalize.Token;
+import io.newsstream.schema.AlertCandidate;
 import io.newsstream.schema.AnalyzedArticle;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.Evidence;
@@ -25,6 +28,8 @@ import java.util.List;
  * Pure apart from the clock, and thread-safe.
  */
 public final class ArticleAnalyzer {
+
+    private static final SubscriptionIndex NO_SUBSCRIPTIONS = new SubscriptionIndex();
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final KeywordClassifier classifier;
@@ -43,16 +48,23 @@ public final class ArticleAnalyzer {
         return analyze(raw).getArticle();
     }
 
-    /** The article analysed for the story stage: its signature beside it, no alerts matched yet. */
+    /** The article analysed for the story stage, its signature beside it, without subscriptions to match. */
     public AnalyzedArticle analyze(RawArticle raw) {
+        return analyze(raw, NO_SUBSCRIPTIONS);
+    }
+
+    /** The article analysed for the story stage: its signature and the subscriptions it matches beside it. */
+    public AnalyzedArticle analyze(RawArticle raw, SubscriptionIndex subscriptions) {
         if (raw == null) {
             throw new IllegalArgumentException("record has no value: expected a RawArticle");
         }
         NormalizedArticle text = normalizer.normalize(raw.getTitle(), raw.getBody());
-        // Tokenise once: classification reads title and body, enrichment each apart, dedup the body after its dateline.
+        // Tokenise once: classification and alert matching read title and body, enrichment each apart, dedup the
+        // body after its dateline.
         String fullText = text.fullText();
         List<Token> tokens = CanonicalTokens.withOffsets(fullText);
-        int bodyStart = fullText.length() - text.body().length();
+        String body = text.body();
+        int bodyStart = fullText.length() - body.length();
         int dedupStart = bodyStart + datelineLength(text);
         SignatureBuilder.Result signature = signatures.describe(fullText, from(tokens, dedupStart));
         Enrichment enrichment = enricher.enrich(words(tokens, 0, bodyStart), words(tokens, bodyStart, fullText.length()));
@@ -63,7 +75,7 @@ public final class ArticleAnalyzer {
                 .setSource(raw.getSource())
                 .setUrl(raw.getUrl())
                 .setTitle(text.title())
-                .setBody(text.body())
+                .setBody(body)
                 .setPublishedAt(raw.getPublishedAt())
                 .setLanguage(raw.getLanguage())
                 .setIngestedAt(raw.getIngestedAt())
@@ -75,7 +87,9 @@ public final class ArticleAnalyzer {
                 .setWordCount(enrichment.wordCount())
                 .setKeywords(enrichment.keywords())
                 .build();
-        return new AnalyzedArticle(article, signature.signature(), List.of());
+        List<AlertCandidate> alerts = AlertMatcher.candidatesFor(article, fullText, tokens, text.title().length(),
+                subscriptions);
+        return new AnalyzedArticle(article, signature.signature(), alerts);
     }
 
     /** Dedup reads the body without its dateline, which outlets rewrite freely. */

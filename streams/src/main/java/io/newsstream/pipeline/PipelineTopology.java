@@ -1,6 +1,5 @@
 package io.newsstream.pipeline;
 
-import io.newsstream.alert.AlertMatchProcessor;
 import io.newsstream.alert.SubscriptionRegistry;
 import io.newsstream.alert.SubscriptionStoreUpdater;
 import io.newsstream.config.NewsstreamConfig;
@@ -34,8 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * The newsstream topology, one line per stage of the data flow:
  * <pre>
  * news.article.raw.v1 (RawArticle, key: article id)
- *   → analyze: normalise, classify, fingerprint, enrich                      (parallel: one task per raw partition)
- *   → alert-match: the subscriptions it matches (global store, from news.alert.subscription.v1)
+ *   → analyze: normalise, classify, fingerprint, enrich, and the subscriptions it matches (global store, from
+ *       news.alert.subscription.v1)                                          (parallel: one task per raw partition)
  *   → repartition "story-by-shard" (AnalyzedArticle, key: article id, partition: story shard, dedup.shards of them)
  *   → story: verdict from the shard's anchor index, story record, once-per-story alerts (ordered: one task per shard;
  *       story-article-store, story-state-store)
@@ -69,9 +68,7 @@ public final class PipelineTopology {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         KStream<String, RawArticle> raw = builder.stream(topics.raw().name(),
                 topics.raw().consumed("raw-source").withTimestampExtractor(new EventTime.OfRawArticle()));
-        ArticleSizeLimit sizeLimit = new ArticleSizeLimit(config.maxArticleBytes());
-        KStream<String, AnalyzedArticle> analyzed = matchSubscriptions(builder,
-                raw.mapValues(article -> analyzer.analyze(sizeLimit.check(article)), Named.as("analyze-node")));
+        KStream<String, AnalyzedArticle> analyzed = analyze(builder, raw);
         KStream<String, StoryOutput> decided = toStoryShards(analyzed)
                 .process(StoryProcessor.supplier(this::newDesk, new StoryClusters(config.storyMaxMembers()),
                         config.dedupRetention(), config.dedupEvictionInterval()), Named.as("story-node"));
@@ -83,13 +80,15 @@ public final class PipelineTopology {
         return builder.build();
     }
 
-    private KStream<String, AnalyzedArticle> matchSubscriptions(StreamsBuilder builder, KStream<String, AnalyzedArticle> analyzed) {
+    /** The parallel stage; the subscriptions it matches come from a global store, on every instance. */
+    private KStream<String, AnalyzedArticle> analyze(StreamsBuilder builder, KStream<String, RawArticle> raw) {
         Topic<String, Subscription> subscriptionTopic = topics.subscriptions();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SubscriptionStoreUpdater.STORE),
                         Serdes.String(), AvroSerde.of(Subscription.class)).withLoggingDisabled(),
                 subscriptionTopic.name(), subscriptionTopic.consumed("alert-subscription-source"),
                 () -> new SubscriptionStoreUpdater(subscriptions));
-        return analyzed.processValues(() -> new AlertMatchProcessor(subscriptions), Named.as("alert-match-node"));
+        ArticleSizeLimit sizeLimit = new ArticleSizeLimit(config.maxArticleBytes());
+        return raw.processValues(() -> new AnalyzeProcessor(analyzer, sizeLimit, subscriptions), Named.as("analyze-node"));
     }
 
     /** Every copy of a story goes to the same shard; the stage then sees the shard's articles in one order. */

@@ -99,10 +99,14 @@ class AlertMatcherTest {
         assertEquals(List.of("t", "u"), alertsFor(a, registry.index(), NOW).stream().map(Alert::getSubscriptionId).toList());
     }
 
+    private static String snippet(String text, String matched) {
+        return new Snippets(text, 0, CanonicalTokens.withOffsets(text), List.of(matched)).around(List.of(matched));
+    }
+
     @Test
     void shouldShowTheStartOfTheTextWhenOnlyAFieldMatched() {
         String text = "A quiet day. " + "Nothing else happened at all in the valley today. ".repeat(10);
-        String snippet = Snippets.around(text, CanonicalTokens.withOffsets(text), List.of("source:desert wire"));
+        String snippet = snippet(text, "source:desert wire");
         assertTrue(snippet.startsWith("A quiet day.") && snippet.endsWith("…"), snippet);
     }
 
@@ -110,7 +114,7 @@ class AlertMatcherTest {
     void shouldMarkTheMatchInASnippetOnOneLine() {
         String text = "Tunnel found\n\nAgents said the\t drug  tunnel ran\r\nunder the wall.";
         assertEquals("Tunnel found Agents said the **drug tunnel** ran under the wall.",
-                Snippets.around(text, CanonicalTokens.withOffsets(text), List.of("drug tunnel")));
+                snippet(text, "drug tunnel"));
     }
 
     @Test
