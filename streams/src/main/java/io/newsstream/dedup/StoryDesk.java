@@ -126,7 +126,7 @@ public final class StoryDesk {
         }
         Similarity.Prepared other = Similarity.Prepared.of(candidate.getSignature());
         // The cheap test first: most candidates share an anchor or two and little else.
-        if (Similarity.containment(prepared, other) < rule.minContainment()) {
+        if (Similarity.containment(prepared, other) < rule.lowestContainment()) {
             return null;
         }
         Similarity s = Similarity.between(prepared, other);

@@ -17,7 +17,7 @@ public record LabelledArticle(String file, Set<String> topics, String story, Str
     }
 
     /** Same story in the syndication sense: base or copy of one story (independent reports are other stories). */
-    boolean sameStoryAs(LabelledArticle other) {
+    public boolean sameStoryAs(LabelledArticle other) {
         return story.equals(other.story) && isSyndicated() && other.isSyndicated();
     }
 

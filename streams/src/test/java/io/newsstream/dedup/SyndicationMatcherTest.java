@@ -75,6 +75,18 @@ class SyndicationMatcherTest {
     }
 
     @Test
+    void shouldTrustALowerContainmentOnlyWhenTheFactsAgreeAndSentencesAreShared() {
+        SyndicationRule rule = SyndicationRule.DEFAULT;
+        // An updated version: a quarter of the text kept verbatim, its facts nearly all the original's.
+        assertTrue(rule.matches(new Similarity(0.27, 0.87, 80, 0.7, 0.3)));
+        assertFalse(rule.matches(new Similarity(0.27, 0.80, 80, 0.7, 0.3)), "facts no longer agree enough");
+        assertFalse(rule.matches(new Similarity(0.27, 0.87, 35, 0.7, 0.3)), "a sentence or two is not a version");
+        assertFalse(rule.matches(new Similarity(0.20, 0.95, 80, 0.7, 0.3)), "an independent report's wording");
+        assertFalse(rule.matches(new Similarity(0.27, 0.87, 80, 0.7, 0.1)), "shared only inside quotes");
+        assertEquals(0.25, rule.lowestContainment());
+    }
+
+    @Test
     void shouldKeepAnIndependentReportOfTheSameEventApart() {
         Similarity s = similarity(SyndicationFixtures.wireStory(), SyndicationFixtures.independentReport());
         assertFalse(SyndicationRule.DEFAULT.matches(s), s.toString());
