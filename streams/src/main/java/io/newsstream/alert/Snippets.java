@@ -4,7 +4,6 @@ import io.newsstream.normalize.Token;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -21,43 +20,53 @@ public final class Snippets {
     private final String text;
     private final int titleEnd;
     private final List<Token> tokens;
-    /** Where each matched term first occurs (token index); field filters and absent terms are not here. */
-    private final Map<String, Integer> firstAt = new HashMap<>();
+    /** The matched terms, each with where it first occurs; field filters are not here. */
+    private final Map<String, Term> terms = new HashMap<>();
     /** Passages already cut, by their match's start and end offsets. */
     private final Map<Long, String> passages = new HashMap<>();
+
+    /** A matched term: its canonical words, and the token index where they first stand together (-1: nowhere). */
+    private static final class Term {
+        final String[] words;
+        int firstAt = -1;
+
+        Term(String text) {
+            this.words = text.split(" ");
+        }
+    }
 
     /**
      * @param text     the article text the tokens come from
      * @param titleEnd where its headline ends (0 when it has none): a passage across it shows a dash there
      * @param tokens   its canonical tokens with offsets
-     * @param terms    every term the article's alerts matched (canonical words joined by spaces)
+     * @param matched  every term the article's alerts matched (canonical words joined by spaces)
      */
-    public Snippets(String text, int titleEnd, List<Token> tokens, Collection<String> terms) {
+    public Snippets(String text, int titleEnd, List<Token> tokens, Collection<String> matched) {
         this.text = text;
         this.titleEnd = titleEnd;
         this.tokens = tokens;
-        locate(terms);
-    }
-
-    private void locate(Collection<String> terms) {
-        Map<String, List<String[]>> byFirstWord = new HashMap<>();
-        int left = 0;
-        for (String term : new HashSet<>(terms)) {
-            if (!term.contains(":")) {
-                String[] words = term.split(" ");
-                byFirstWord.computeIfAbsent(words[0], w -> new ArrayList<>()).add(words);
-                left++;
+        Map<String, List<Term>> byFirstWord = new HashMap<>();
+        for (String term : matched) {
+            if (!term.contains(":") && !terms.containsKey(term)) {
+                Term t = new Term(term);
+                terms.put(term, t);
+                byFirstWord.computeIfAbsent(t.words[0], w -> new ArrayList<>()).add(t);
             }
         }
+        locate(byFirstWord);
+    }
+
+    /** One pass over the tokens finds every term's first occurrence. */
+    private void locate(Map<String, List<Term>> byFirstWord) {
+        int left = terms.size();
         for (int i = 0; i < tokens.size() && left > 0; i++) {
-            List<String[]> starting = byFirstWord.get(tokens.get(i).text());
+            List<Term> starting = byFirstWord.get(tokens.get(i).text());
             if (starting == null) {
                 continue;
             }
-            for (String[] words : starting) {
-                String term = String.join(" ", words);
-                if (!firstAt.containsKey(term) && standsAt(words, i)) {
-                    firstAt.put(term, i);
+            for (Term t : starting) {
+                if (t.firstAt < 0 && standsAt(t.words, i)) {
+                    t.firstAt = i;
                     left--;
                 }
             }
@@ -84,10 +93,10 @@ public final class Snippets {
         int bestStart = -1;
         int bestEnd = -1;
         for (String term : matched) {
-            Integer at = firstAt.get(term);
-            if (at != null && (bestStart < 0 || tokens.get(at).start() < bestStart)) {
-                bestStart = tokens.get(at).start();
-                bestEnd = tokens.get(at + term.split(" ").length - 1).end();
+            Term t = terms.get(term);
+            if (t != null && t.firstAt >= 0 && (bestStart < 0 || tokens.get(t.firstAt).start() < bestStart)) {
+                bestStart = tokens.get(t.firstAt).start();
+                bestEnd = tokens.get(t.firstAt + t.words.length - 1).end();
             }
         }
         int start = bestStart;
@@ -137,9 +146,6 @@ public final class Snippets {
 
     /** Every run of whitespace (as the regex {@code \s}: space, tab, line breaks, vertical tab, form feed) as one space. */
     private static String oneLine(String s) {
-        if (isOneLine(s)) {
-            return s;
-        }
         StringBuilder line = new StringBuilder(s.length());
         boolean inSpace = false;
         for (int i = 0; i < s.length(); i++) {
@@ -153,16 +159,5 @@ public final class Snippets {
             inSpace = space;
         }
         return line.toString();
-    }
-
-    /** Whether the text has no whitespace but single spaces (most of a normalised paragraph). */
-    private static boolean isOneLine(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == ' ' && i > 0 && s.charAt(i - 1) == ' ') {
-                return false;
-            }
-        }
-        return true;
     }
 }
