@@ -24,7 +24,7 @@ import java.util.Set;
  * The summed evidence maps to a score in [0,1] with {@code 1 - exp(-evidence / scale)}; a label is assigned
  * at or above its threshold. Pure and thread-safe once built.
  */
-public final class KeywordClassifier {
+public final class KeywordClassifier implements TopicClassifier {
 
     private static final double TITLE_BOOST = 1.5;
     private static final int MAX_EVIDENCE = 8;
@@ -58,11 +58,12 @@ public final class KeywordClassifier {
         }
     }
 
-    /** The version of classifier and taxonomy, recorded on every enriched event. */
+    @Override
     public String version() {
         return "keywords-2/" + taxonomy.fingerprint();
     }
 
+    @Override
     public Taxonomy taxonomy() {
         return taxonomy;
     }
@@ -72,7 +73,7 @@ public final class KeywordClassifier {
         return classify(article, CanonicalTokens.withOffsets(article.fullText()));
     }
 
-    /** As above, with the canonical tokens of {@code article.fullText()} already computed. */
+    @Override
     public List<LabelScore> classify(NormalizedArticle article, List<Token> tokens) {
         String text = article.fullText();
         int titleEnd = article.title().length();

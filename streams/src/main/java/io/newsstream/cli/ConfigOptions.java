@@ -25,6 +25,10 @@ final class ConfigOptions {
     @Option(names = "--taxonomy", paramLabel = "FILE", description = "Taxonomy JSON replacing the built-in one.")
     Path taxonomy;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "Classifier model written by `newsstream train` "
+            + "replacing the built-in one (`rules`: the taxonomy's keyword rules alone).")
+    String model;
+
     /** Clients for the configured cluster, or for {@value #LOCAL_KAFKA} when none is configured. */
     static KafkaClients existingCluster(NewsstreamConfig config) {
         return new KafkaClients(config.bootstrapServers().orElse(LOCAL_KAFKA), config);
@@ -41,6 +45,7 @@ final class ConfigOptions {
         flags.put("bootstrap.servers", bootstrapServers);
         flags.put("client.config", clientConfig == null ? null : clientConfig.toString());
         flags.put("taxonomy", taxonomy == null ? null : taxonomy.toString());
+        flags.put("classifier.model", model);
         return builder.overrides(flags).build();
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The newsstream command line: one entry point, a subcommand per job. */
 @Command(name = "newsstream", mixinStandardHelpOptions = true, version = "newsstream 0.1.0",
         description = "Streaming news-event pipeline on Apache Kafka.",
-        subcommands = {DemoCommand.class, ProcessCommand.class, EvaluateCommand.class, IngestCommand.class, RunCommand.class,
+        subcommands = {DemoCommand.class, ProcessCommand.class, EvaluateCommand.class, TrainCommand.class, IngestCommand.class, RunCommand.class,
             TailCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscriptionsCommand.class, AlertsCommand.class,
             BrokerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newsstream {

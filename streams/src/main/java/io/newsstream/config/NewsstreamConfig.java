@@ -63,6 +63,7 @@ public final class NewsstreamConfig {
         d.put("story.max-members", "200");
         d.put("pipeline.thread-replacements", "3");
         d.put("taxonomy", "");
+        d.put("classifier.model", "");
         d.put("process.timeout", "PT5M");
         d.put("topic.raw-retention", "forever");
         d.put("topic.raw", TopicNames.DEFAULTS.raw());
@@ -210,6 +211,15 @@ public final class NewsstreamConfig {
     public Optional<Path> taxonomyFile() {
         String v = values.get("taxonomy");
         return v.isBlank() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    /**
+     * The classifier model: a file written by {@code newsstream train}, {@code rules} for the taxonomy's keyword
+     * rules alone, or empty for the built-in model (or the rules, with a warning, for a taxonomy it was not
+     * trained for).
+     */
+    public String classifierModel() {
+        return values.get("classifier.model");
     }
 
     /** How long {@code process} waits for every accepted article to come out of the pipeline. */

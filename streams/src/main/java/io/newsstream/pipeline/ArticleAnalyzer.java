@@ -2,7 +2,7 @@ package io.newsstream.pipeline;
 
 import io.newsstream.alert.AlertMatcher;
 import io.newsstream.alert.SubscriptionIndex;
-import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.TopicClassifier;
 import io.newsstream.classify.LabelScore;
 import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.enrich.Enricher;
@@ -32,12 +32,12 @@ public final class ArticleAnalyzer {
     private static final SubscriptionIndex NO_SUBSCRIPTIONS = new SubscriptionIndex();
 
     private final TextNormalizer normalizer = new TextNormalizer();
-    private final KeywordClassifier classifier;
+    private final TopicClassifier classifier;
     private final SignatureBuilder signatures;
     private final Enricher enricher = new Enricher();
     private final Clock clock;
 
-    public ArticleAnalyzer(KeywordClassifier classifier, SignatureBuilder signatures, Clock clock) {
+    public ArticleAnalyzer(TopicClassifier classifier, SignatureBuilder signatures, Clock clock) {
         this.classifier = classifier;
         this.signatures = signatures;
         this.clock = clock;

@@ -1,12 +1,19 @@
 package io.newsstream.pipeline;
 
 import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.LearnedClassifier;
+import io.newsstream.classify.LinearModel;
 import io.newsstream.classify.Taxonomy;
+import io.newsstream.classify.TopicClassifier;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +73,36 @@ public final class Pipeline implements AutoCloseable {
 
     /** The topology for a configuration and taxonomy, without starting anything. */
     public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties) {
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy), signatures(config), Clock.systemUTC());
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(classifier(config, taxonomy), signatures(config), Clock.systemUTC());
         return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames()).build(streamsProperties);
+    }
+
+    /**
+     * The topic classifier as configured: the model of {@code classifier.model}, the taxonomy's rules alone
+     * ({@code rules}), or the built-in model — unless the taxonomy is not the one it was trained for, when the
+     * rules decide and a warning says how to train a model for it.
+     */
+    public static TopicClassifier classifier(NewsstreamConfig config, Taxonomy taxonomy) {
+        KeywordClassifier rules = new KeywordClassifier(taxonomy);
+        String model = config.classifierModel();
+        if (model.equals("rules")) {
+            return rules;
+        }
+        if (!model.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(model))) {
+                return new LearnedClassifier(rules, LinearModel.read(in, model));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the classifier model " + model + ": " + e.getMessage(), e);
+            }
+        }
+        LinearModel builtIn = LearnedClassifier.builtInModel();
+        if (!builtIn.labelNames().equals(taxonomy.labelNames())) {
+            LOG.warn("The built-in classifier model was trained for labels {}, the taxonomy '{}' has {}: its keyword "
+                    + "rules decide alone. Train a model for it: newsstream train --corpus DIR --taxonomy FILE --out MODEL",
+                    builtIn.labelNames(), taxonomy.name(), taxonomy.labelNames());
+            return rules;
+        }
+        return new LearnedClassifier(rules, builtIn);
     }
 
     /** How articles are fingerprinted for dedup, as configured. */
