@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsstream.alert.AlertMatcher;
 import io.newsstream.alert.SubscriptionRegistry;
-import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.kafka.EmbeddedKafkaBroker;
@@ -154,7 +153,7 @@ class InstanceKilledIT {
             Taxonomy taxonomy, List<Subscription> subscriptions, List<RawArticle> sent, List<EnrichedArticle> enriched) {
         SubscriptionRegistry registry = new SubscriptionRegistry();
         subscriptions.forEach(registry::put);
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(taxonomy), Pipeline.signatures(config),
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(Pipeline.classifier(config, taxonomy), Pipeline.signatures(config),
                 Clock.systemUTC());
         Map<String, String> clusterOf = enriched.stream()
                 .collect(Collectors.toMap(EnrichedArticle::getId, a -> a.getDedup().getClusterId()));

@@ -98,7 +98,7 @@ class PipelineTopologyTest {
         assertEquals(DedupStatus.ORIGINAL, a.getDedup().getStatus());
         assertEquals(List.of("cartels"), a.getTopics().stream().map(t -> t.getLabel()).toList());
         assertTrue(a.getBody().startsWith("CULIACÁN, Mexico — Mexican marines"), a.getBody());
-        assertTrue(a.getClassifierVersion().startsWith("keywords-"));
+        assertTrue(a.getClassifierVersion().startsWith("linear-1/"), a.getClassifierVersion());
         assertTrue(a.getWordCount() > 20);
         assertTrue(a.getKeywords().contains("fentanyl") || a.getKeywords().contains("cartel"), a.getKeywords().toString());
         assertTrue(enriched.isEmpty());
