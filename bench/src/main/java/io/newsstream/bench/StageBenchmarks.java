@@ -1,6 +1,9 @@
 package io.newsstream.bench;
 
 import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.TopicClassifier;
+import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.normalize.Token;
 import io.newsstream.classify.LabelScore;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
@@ -47,7 +50,9 @@ public class StageBenchmarks {
     private List<NormalizedArticle> normalized;
     private final TextNormalizer normalizer = new TextNormalizer();
     private final SignatureBuilder signatures = Pipeline.signatures(NewsstreamConfig.defaultConfig());
-    private KeywordClassifier classifier;
+    private List<List<Token>> tokens;
+    private KeywordClassifier rules;
+    private TopicClassifier classifier;
     private ArticleAnalyzer analyzer;
     private int next;
 
@@ -55,7 +60,9 @@ public class StageBenchmarks {
     public void setUp() {
         articles = BenchArticles.generate(ARTICLES, 3000, 42);
         normalized = articles.stream().map(a -> normalizer.normalize(a.getTitle(), a.getBody())).toList();
-        classifier = new KeywordClassifier(Taxonomy.builtIn());
+        tokens = normalized.stream().map(n -> CanonicalTokens.withOffsets(n.fullText())).toList();
+        rules = new KeywordClassifier(Taxonomy.builtIn());
+        classifier = Pipeline.classifier(NewsstreamConfig.defaultConfig(), Taxonomy.builtIn());
         analyzer = new ArticleAnalyzer(classifier, signatures, Clock.systemUTC());
     }
 
@@ -70,9 +77,18 @@ public class StageBenchmarks {
         return normalizer.normalize(a.getTitle(), a.getBody());
     }
 
+    /** The pipeline's classifier (the built-in learned model, which reads the rules' scores too), tokens given. */
     @Benchmark
     public List<LabelScore> classify() {
-        return classifier.classify(normalized.get(nextIndex()));
+        int i = nextIndex();
+        return classifier.classify(normalized.get(i), tokens.get(i));
+    }
+
+    /** The taxonomy's keyword rules alone, tokens given. */
+    @Benchmark
+    public List<LabelScore> classifyRules() {
+        int i = nextIndex();
+        return rules.classify(normalized.get(i), tokens.get(i));
     }
 
     @Benchmark

@@ -70,45 +70,56 @@ public final class LearnedClassifier implements TopicClassifier {
         List<LabelScore> ruleScores = rules.classify(article, tokens);
         ArticleFeatures.Vector x = ArticleFeatures.of(tokens, article.title().length(), ruleScores);
         String text = article.fullText();
+        double[] margins = model.margins(x);
         List<LabelScore> scores = new ArrayList<>(byTaxonomyOrder.size());
         for (int l = 0; l < byTaxonomyOrder.size(); l++) {
             LinearModel.Label label = byTaxonomyOrder.get(l);
-            double score = label.calibrated(label.margin(x));
+            double score = label.calibrated(margins[l]);
             boolean assigned = score >= label.threshold();
-            List<LabelScore.TermMatch> evidence = assigned ? evidence(label, x, ruleScores.get(l), tokens, text) : List.of();
+            List<LabelScore.TermMatch> evidence = assigned ? evidence(l, x, ruleScores.get(l), tokens, text) : List.of();
             scores.add(new LabelScore(label.name(), Math.round(score * 1000) / 1000.0, assigned, evidence));
         }
         return scores;
     }
 
     /** The matches and words that raised the label's margin most, each weighted by its contribution. */
-    private static List<LabelScore.TermMatch> evidence(LinearModel.Label label, ArticleFeatures.Vector x, LabelScore rule,
-                                                       List<Token> tokens, String text) {
-        List<LabelScore.TermMatch> evidence = new ArrayList<>();
-        float[] w = label.weights();
+    private List<LabelScore.TermMatch> evidence(int label, ArticleFeatures.Vector x, LabelScore rule, List<Token> tokens,
+                                                String text) {
+        // The few largest contributions first (a small ranked array: an article has hundreds of features).
+        int[] top = new int[MAX_EVIDENCE];
+        double[] topContribution = new double[MAX_EVIDENCE];
+        int size = 0;
         for (int i = 0; i < x.index().length; i++) {
-            double contribution = w[x.index()[i]] * x.value()[i];
-            int first = x.firstToken()[i];
-            if (contribution <= 0) {
+            double c = model.weight(label, x.index()[i]) * x.value()[i];
+            if (c <= 0 || size == MAX_EVIDENCE && c <= topContribution[size - 1]) {
                 continue;
             }
-            if (first < 0 && !rule.evidence().isEmpty()) {
+            int at = Math.min(size, MAX_EVIDENCE - 1);
+            while (at > 0 && topContribution[at - 1] < c) {
+                top[at] = top[at - 1];
+                topContribution[at] = topContribution[at - 1];
+                at--;
+            }
+            top[at] = i;
+            topContribution[at] = c;
+            size = Math.min(size + 1, MAX_EVIDENCE);
+        }
+        List<LabelScore.TermMatch> evidence = new ArrayList<>();
+        for (int k = 0; k < size; k++) {
+            int first = x.firstToken()[top[k]];
+            if (first < 0) {
                 // The rules' score: its contribution shared among the matches behind it.
                 double total = rule.evidence().stream().mapToDouble(LabelScore.TermMatch::weight).sum();
                 for (LabelScore.TermMatch m : rule.evidence()) {
-                    evidence.add(new LabelScore.TermMatch(m.text(), m.start(), m.end(), round(contribution * m.weight() / total)));
+                    evidence.add(new LabelScore.TermMatch(m.text(), m.start(), m.end(), round(topContribution[k] * m.weight() / total)));
                 }
                 continue;
             }
-            if (first < 0) {
-                continue;
-            }
-            boolean pair = (first & ArticleFeatures.PAIR) != 0;
             int from = first & ~ArticleFeatures.PAIR;
-            int to = pair ? from + 1 : from;
+            int to = (first & ArticleFeatures.PAIR) != 0 ? from + 1 : from;
             int start = tokens.get(from).start();
             int end = tokens.get(to).end();
-            evidence.add(new LabelScore.TermMatch(text.substring(start, end), start, end, round(contribution)));
+            evidence.add(new LabelScore.TermMatch(text.substring(start, end), start, end, round(topContribution[k])));
         }
         evidence.sort(Comparator.comparingDouble(LabelScore.TermMatch::weight).reversed());
         return List.copyOf(evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size())));

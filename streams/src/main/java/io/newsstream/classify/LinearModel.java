@@ -34,17 +34,6 @@ public final class LinearModel {
      */
     public record Label(String name, float[] weights, double bias, double plattA, double plattB, double threshold) {
 
-        /** The raw margin: weights · features + bias. */
-        public double margin(ArticleFeatures.Vector x) {
-            double m = bias;
-            int[] index = x.index();
-            float[] value = x.value();
-            for (int i = 0; i < index.length; i++) {
-                m += weights[index[i]] * value[i];
-            }
-            return m;
-        }
-
         /** The calibrated probability of a raw margin. */
         public double calibrated(double margin) {
             return 1 / (1 + Math.exp(-(plattA * margin + plattB)));
@@ -53,10 +42,46 @@ public final class LinearModel {
 
     private final List<Label> labels;
     private final String hash;
+    /**
+     * All labels' weights of a feature side by side (feature f, label l at {@code f * labels + l}): scoring reads
+     * one cache line per feature instead of one per feature and label, from arrays too large for the cache.
+     */
+    private final float[] interleaved;
 
     public LinearModel(List<Label> labels) {
         this.labels = List.copyOf(labels);
         this.hash = sha256(toBytes()).substring(0, 12);
+        int n = labels.size();
+        this.interleaved = new float[ArticleFeatures.DIMENSIONS * n];
+        for (int l = 0; l < n; l++) {
+            float[] w = labels.get(l).weights();
+            for (int f = 0; f < w.length; f++) {
+                interleaved[f * n + l] = w[f];
+            }
+        }
+    }
+
+    /** One label's weight of one feature. */
+    public float weight(int label, int feature) {
+        return interleaved[feature * labels.size() + label];
+    }
+
+    /** Every label's raw margin (weights · features + bias), in label order. */
+    public double[] margins(ArticleFeatures.Vector x) {
+        int n = labels.size();
+        double[] margins = new double[n];
+        for (int l = 0; l < n; l++) {
+            margins[l] = labels.get(l).bias();
+        }
+        int[] index = x.index();
+        float[] value = x.value();
+        for (int i = 0; i < index.length; i++) {
+            int base = index[i] * n;
+            for (int l = 0; l < n; l++) {
+                margins[l] += interleaved[base + l] * value[i];
+            }
+        }
+        return margins;
     }
 
     public List<Label> labels() {
