@@ -40,6 +40,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to write the model.")
     Path out;
 
+    @Option(names = "--learning-curve", description = "Also cross-validate on a quarter, a half and three quarters of the "
+            + "stories, to see how many examples a label needs.")
+    boolean learningCurve;
+
     @Mixin
     ConfigOptions options;
 
@@ -55,12 +59,34 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("train: %d labelled articles from %s, taxonomy %s, labels %s%n", examples.size(), corpora,
                 taxonomy.fingerprint(), taxonomy.labelNames());
+        if (learningCurve) {
+            printLearningCurve(stdout, taxonomy.labelNames(), examples);
+        }
         Training.Result result = new Training(taxonomy.labelNames()).fit(examples);
         stdout.print(result.report());
         Files.write(out, result.model().toBytes());
         stdout.printf("wrote %s: model %s (%d bytes)%n", out, result.model().hash(), Files.size(out));
         stdout.flush();
         return 0;
+    }
+
+    /** Cross-validated macro-F1 on growing shares of the stories (taken in a fixed order of their hashes). */
+    private static void printLearningCurve(PrintWriter out, List<String> labels, List<Training.Example> examples) {
+        List<String> stories = examples.stream().map(Training.Example::group).distinct()
+                .sorted(java.util.Comparator.comparingInt(String::hashCode).thenComparing(g -> g)).toList();
+        out.println("learning curve (grouped cross-validation on a share of the stories):");
+        out.printf("%-8s %8s %8s  %s%n", "stories", "articles", "macro-F1", "positives and F1 per label");
+        for (double share : new double[] {0.25, 0.5, 0.75, 1.0}) {
+            java.util.Set<String> kept = new java.util.HashSet<>(stories.subList(0, (int) Math.round(stories.size() * share)));
+            List<Training.Example> subset = examples.stream().filter(e -> kept.contains(e.group())).toList();
+            Training.Result r = new Training(labels).fit(subset);
+            StringBuilder perLabel = new StringBuilder();
+            for (Training.LabelReport l : r.crossValidated()) {
+                perLabel.append(String.format(java.util.Locale.ROOT, "%s %d %.3f  ", l.label(),
+                        l.truePositives() + l.falseNegatives(), l.f1()));
+            }
+            out.printf(java.util.Locale.ROOT, "%-8d %8d %8.3f  %s%n", kept.size(), subset.size(), r.macroF1(), perLabel.toString().strip());
+        }
     }
 
     /** Every labelled article as the classifier sees it; its story, qualified by its corpus, is its group. */
