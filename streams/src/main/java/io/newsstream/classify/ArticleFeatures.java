@@ -1,7 +1,5 @@
 package io.newsstream.classify;
 
-import com.dynatrace.hash4j.hashing.Hasher64;
-import com.dynatrace.hash4j.hashing.Hashing;
 import io.newsstream.normalize.Token;
 import java.util.Arrays;
 import java.util.List;
@@ -16,15 +14,16 @@ import java.util.List;
  *       decision.</li>
  * </ul>
  * Each text feature remembers the first token it came from, so a label's evidence can point at the words that
- * weighed most. Hashing keeps the model a fixed size whatever the vocabulary; the hash function (hash4j komihash
- * 5.0, stable across its versions) is part of the model format. Pure.
+ * weighed most. Hashing keeps the model a fixed size whatever the vocabulary. A word's hash is its
+ * {@code String.hashCode()} — fixed by the Java language specification, and already computed (and cached in the
+ * string) when the rules looked the word up — spread over 64 bits by the SplitMix64 finaliser; it is part of the
+ * model format. Pure.
  */
 public final class ArticleFeatures {
 
     public static final int BITS = 18;
     public static final int DIMENSIONS = 1 << BITS;
 
-    private static final Hasher64 HASH = Hashing.komihash5_0();
     private static final long TITLE = 0x9E3779B97F4A7C15L;
     private static final long BODY = 0xC2B2AE3D27D4EB4FL;
     private static final long PAIR_SEED = 0x165667B19E3779F9L;
@@ -64,11 +63,11 @@ public final class ArticleFeatures {
                 previousInBody = false;
                 continue;
             }
-            long h = HASH.hashCharsToLong(t.text());
+            long h = mix(t.text().hashCode());
             boolean inBody = t.start() >= titleEnd;
-            occurrences[count++] = occurrence(index(h ^ (inBody ? BODY : TITLE)), i);
+            occurrences[count++] = occurrence(index(mix(h ^ (inBody ? BODY : TITLE))), i);
             if (inBody && previousInBody) {
-                occurrences[count++] = occurrence(index(previous * 31 + h ^ PAIR_SEED), (i - 1) | PAIR);
+                occurrences[count++] = occurrence(index(mix(previous * 31 + h ^ PAIR_SEED)), (i - 1) | PAIR);
             }
             previous = h;
             previousInBody = inBody;
@@ -85,7 +84,7 @@ public final class ArticleFeatures {
             while (j < count && (int) (occurrences[j] >>> 32) == feature) {
                 j++;
             }
-            float v = (float) (1 + Math.log(j - i));
+            float v = sublinear(j - i);
             index[textFeatures] = feature;
             value[textFeatures] = v;
             first[textFeatures] = (int) occurrences[i];
@@ -100,9 +99,29 @@ public final class ArticleFeatures {
         return withRules(index, value, first, textFeatures, rules);
     }
 
+    /** 1 + ln n, from a table for the counts words have. */
+    private static float sublinear(int n) {
+        return n < SUBLINEAR.length ? SUBLINEAR[n] : (float) (1 + Math.log(n));
+    }
+
+    private static final float[] SUBLINEAR = new float[64];
+
+    static {
+        for (int n = 1; n < SUBLINEAR.length; n++) {
+            SUBLINEAR[n] = (float) (1 + Math.log(n));
+        }
+    }
+
     /** The index of the rules' score for a label. */
     static int ruleIndex(String label) {
-        return index(HASH.hashCharsToLong(label) ^ RULE);
+        return index(mix(mix(label.hashCode()) ^ RULE));
+    }
+
+    /** SplitMix64's finaliser: every input bit moves every output bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static int index(long hash) {
