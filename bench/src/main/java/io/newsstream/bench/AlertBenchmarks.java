@@ -4,7 +4,6 @@ import io.newsstream.alert.AlertDocument;
 import io.newsstream.alert.AlertMatcher;
 import io.newsstream.alert.SubscriptionIndex;
 import io.newsstream.alert.SubscriptionRegistry;
-import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.loadtest.SubscriptionWorkload;
@@ -77,7 +76,7 @@ public class AlertBenchmarks {
         SubscriptionWorkload.generate(subscriptions, 7).forEach(registry::put);
         index = registry.index();
         Workload workload = new Workload(42, 0.0, 3000);
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(Taxonomy.builtIn()), Pipeline.signatures(NewsstreamConfig.defaultConfig()),
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(Pipeline.classifier(NewsstreamConfig.defaultConfig(), Taxonomy.builtIn()), Pipeline.signatures(NewsstreamConfig.defaultConfig()),
                 Clock.systemUTC());
         List<RawArticle> fromParagraphs = BenchArticles.generate(ARTICLES, 3000, 42);
         for (int i = 0; i < ARTICLES; i++) {

@@ -14,6 +14,7 @@ import io.newsstream.evaluate.StoryReplay;
 import io.newsstream.ingest.ArticleParser;
 import io.newsstream.loadtest.Workload;
 import io.newsstream.pipeline.ArticleAnalyzer;
+import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.AnalyzedArticle;
 import io.newsstream.schema.RawArticle;
 import java.nio.file.Path;
@@ -61,6 +62,10 @@ public final class SyndicationStudy {
         List<Path> dirs = List.of(args).stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
         if (dirs.isEmpty()) {
             System.err.println("usage: dedup-study [--pairs | --cv] CORPUS_DIR...");
+            System.exit(2);
+        }
+        if (options.stream().anyMatch(o -> !o.equals("--pairs") && !o.equals("--cv"))) {
+            System.err.println("dedup-study: unknown option in " + options + "; usage: dedup-study [--pairs | --cv] CORPUS_DIR...");
             System.exit(2);
         }
         SyndicationStudy study = new SyndicationStudy();
@@ -164,7 +169,7 @@ public final class SyndicationStudy {
 
     /** Every pair that is the same story, or shares a tenth of its text, with its similarity. */
     private void printPairs(String name, List<Labelled> corpus) {
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(classifier, io.newsstream.pipeline.Pipeline.signatures(config),
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(classifier, Pipeline.signatures(config),
                 Clock.systemUTC());
         List<Similarity.Prepared> prepared = corpus.stream()
                 .map(l -> Similarity.Prepared.of(analyzer.analyze(l.raw()).getSignature())).toList();
@@ -189,7 +194,7 @@ public final class SyndicationStudy {
         List<Labelled> all = new ArrayList<>();
         corpora.forEach((name, corpus) -> corpus.forEach(l -> all.add(new Labelled(new LabelledArticle(name + "/" + l.label().file(),
                 l.label().topics(), name + "/" + l.label().story(), l.label().kind()), l.raw()))));
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(classifier, io.newsstream.pipeline.Pipeline.signatures(config),
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(classifier, Pipeline.signatures(config),
                 Clock.systemUTC());
         Map<String, AnalyzedArticle> analyzed = new LinkedHashMap<>();
         all.forEach(l -> analyzed.put(l.label().file(), analyzer.analyze(l.raw())));
@@ -236,8 +241,8 @@ public final class SyndicationStudy {
     }
 
     /**
-     * Precision first, then recall; among equals the later in the grid: the most demanding thresholds that do as
-     * well, which leave the widest margin to the look-alikes.
+     * Precision first, then recall; among equals the later in the grid, whose thresholds rise in order (containment,
+     * then facts, then shared shingles): the most demanding setting that does as well, in that order.
      */
     private static boolean better(Evaluation.Score a, Evaluation.Score b) {
         if (a.precision() != b.precision()) {

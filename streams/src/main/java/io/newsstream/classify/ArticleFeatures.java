@@ -33,7 +33,7 @@ public final class ArticleFeatures {
      * @param index      feature indexes, ascending and distinct
      * @param value      their values
      * @param firstToken for each, the token it first came from, with {@link #PAIR} set for a word pair (then the
-     *                   first of its two words); -1 for rule features
+     *                   first of its two words); for the rules' score of the label at position r, {@code -(r + 1)}
      */
     public record Vector(int[] index, float[] value, int[] firstToken) {
     }
@@ -67,7 +67,7 @@ public final class ArticleFeatures {
             boolean inBody = t.start() >= titleEnd;
             occurrences[count++] = occurrence(index(mix(h ^ (inBody ? BODY : TITLE))), i);
             if (inBody && previousInBody) {
-                occurrences[count++] = occurrence(index(mix(previous * 31 + h ^ PAIR_SEED)), (i - 1) | PAIR);
+                occurrences[count++] = occurrence(index(mix((previous * 31 + h) ^ PAIR_SEED)), (i - 1) | PAIR);
             }
             previous = h;
             previousInBody = inBody;
@@ -92,7 +92,7 @@ public final class ArticleFeatures {
             textFeatures++;
             i = j;
         }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        float scale = norm == 0 ? 0 : (float) (1 / StrictMath.sqrt(norm));
         for (int i = 0; i < textFeatures; i++) {
             value[i] *= scale;
         }
@@ -101,14 +101,14 @@ public final class ArticleFeatures {
 
     /** 1 + ln n, from a table for the counts words have. */
     private static float sublinear(int n) {
-        return n < SUBLINEAR.length ? SUBLINEAR[n] : (float) (1 + Math.log(n));
+        return n < SUBLINEAR.length ? SUBLINEAR[n] : (float) (1 + StrictMath.log(n));
     }
 
     private static final float[] SUBLINEAR = new float[64];
 
     static {
         for (int n = 1; n < SUBLINEAR.length; n++) {
-            SUBLINEAR[n] = (float) (1 + Math.log(n));
+            SUBLINEAR[n] = (float) (1 + StrictMath.log(n));
         }
     }
 
@@ -151,7 +151,7 @@ public final class ArticleFeatures {
                     || r < ruleFeatures.length && (int) (ruleFeatures[r] >>> 32) < index[t];
             int idx = takeRule ? (int) (ruleFeatures[r] >>> 32) : index[t];
             float v = takeRule ? (float) rules.get((int) ruleFeatures[r]).score() : value[t];
-            int from = takeRule ? -1 : first[t];
+            int from = takeRule ? -((int) ruleFeatures[r] + 1) : first[t];
             if (takeRule) {
                 r++;
             } else {

@@ -25,8 +25,6 @@ public final class LearnedClassifier implements TopicClassifier {
 
     private final KeywordClassifier rules;
     private final LinearModel model;
-    /** The model's label for each taxonomy label, in taxonomy order. */
-    private final List<LinearModel.Label> byTaxonomyOrder;
 
     /**
      * @throws IllegalArgumentException when the model was trained for other labels than the taxonomy's
@@ -40,7 +38,6 @@ public final class LearnedClassifier implements TopicClassifier {
                     + model.labelNames() + " but the taxonomy has " + expected
                     + ": train a model for this taxonomy with `newsstream train`");
         }
-        this.byTaxonomyOrder = model.labels();
     }
 
     /** The built-in model, read from the application's resources. */
@@ -71,20 +68,20 @@ public final class LearnedClassifier implements TopicClassifier {
         ArticleFeatures.Vector x = ArticleFeatures.of(tokens, article.title().length(), ruleScores);
         String text = article.fullText();
         double[] margins = model.margins(x);
-        List<LabelScore> scores = new ArrayList<>(byTaxonomyOrder.size());
-        for (int l = 0; l < byTaxonomyOrder.size(); l++) {
-            LinearModel.Label label = byTaxonomyOrder.get(l);
+        List<LabelScore> scores = new ArrayList<>(model.labels().size());
+        for (int l = 0; l < model.labels().size(); l++) {
+            LinearModel.Label label = model.labels().get(l);
             double score = label.calibrated(margins[l]);
             boolean assigned = score >= label.threshold();
-            List<LabelScore.TermMatch> evidence = assigned ? evidence(l, x, ruleScores.get(l), tokens, text) : List.of();
+            List<LabelScore.TermMatch> evidence = assigned ? evidence(l, x, ruleScores, tokens, text) : List.of();
             scores.add(new LabelScore(label.name(), Math.round(score * 1000) / 1000.0, assigned, evidence));
         }
         return scores;
     }
 
     /** The matches and words that raised the label's margin most, each weighted by its contribution. */
-    private List<LabelScore.TermMatch> evidence(int label, ArticleFeatures.Vector x, LabelScore rule, List<Token> tokens,
-                                                String text) {
+    private List<LabelScore.TermMatch> evidence(int label, ArticleFeatures.Vector x, List<LabelScore> ruleScores,
+                                                List<Token> tokens, String text) {
         // The few largest contributions first (a small ranked array: an article has hundreds of features).
         int[] top = new int[MAX_EVIDENCE];
         double[] topContribution = new double[MAX_EVIDENCE];
@@ -108,7 +105,9 @@ public final class LearnedClassifier implements TopicClassifier {
         for (int k = 0; k < size; k++) {
             int first = x.firstToken()[top[k]];
             if (first < 0) {
-                // The rules' score: its contribution shared among the matches behind it.
+                // A label's rule score (this label's or another's): its contribution shared among the matches
+                // behind it.
+                LabelScore rule = ruleScores.get(-first - 1);
                 double total = rule.evidence().stream().mapToDouble(LabelScore.TermMatch::weight).sum();
                 for (LabelScore.TermMatch m : rule.evidence()) {
                     evidence.add(new LabelScore.TermMatch(m.text(), m.start(), m.end(), round(topContribution[k] * m.weight() / total)));

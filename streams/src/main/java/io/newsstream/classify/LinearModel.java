@@ -3,11 +3,13 @@ package io.newsstream.classify;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -16,8 +18,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * One logistic regression per label over {@link ArticleFeatures}, each with its calibration (Platt: the raw margin
  * mapped through a fitted sigmoid, so a score of 0.8 is right about 80 % of the time on cross-validated
- * predictions) and its threshold (chosen by cross-validation). Immutable; the file format is gzip'd binary,
- * written byte for byte the same from the same weights.
+ * predictions) and its threshold (chosen by cross-validation). Not modified once built (callers must not change
+ * the weight arrays they pass in); the file format is gzip'd binary, written byte for byte the same from the same
+ * weights.
  */
 public final class LinearModel {
 
@@ -142,7 +145,7 @@ public final class LinearModel {
                         + "-bit features: train it again with `newsstream train`");
             }
             int count = in.readInt();
-            List<Label> labels = new java.util.ArrayList<>();
+            List<Label> labels = new ArrayList<>();
             for (int l = 0; l < count; l++) {
                 String label = in.readUTF();
                 double bias = in.readDouble();
@@ -152,13 +155,19 @@ public final class LinearModel {
                 float[] weights = new float[ArticleFeatures.DIMENSIONS];
                 int nonZero = in.readInt();
                 for (int i = 0; i < nonZero; i++) {
-                    weights[in.readInt()] = in.readFloat();
+                    int feature = in.readInt();
+                    if (feature < 0 || feature >= weights.length) {
+                        throw new IllegalArgumentException(name + " is corrupt: feature " + feature + " out of range");
+                    }
+                    weights[feature] = in.readFloat();
                 }
                 labels.add(new Label(label, weights, bias, a, b, threshold));
             }
             return new LinearModel(labels);
+        } catch (EOFException e) {
+            throw new IllegalArgumentException(name + " is truncated or corrupt: train the model again", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the classifier model " + name + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the classifier model " + name + ": " + e, e);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
  * (an article and its copies never sit on both sides of a split):
  * <ol>
  *   <li>per label, L2-regularised logistic regression by full-batch gradient descent with Nesterov momentum from
- *       zero weights — no randomness, so the same examples in the same order give the same model byte for byte;</li>
+ *       zero weights — no randomness and strict floating point, so the same examples in the same order give the
+ *       same model byte for byte on any machine;</li>
  *   <li>the regularisation strength with the best out-of-fold log-loss over all labels;</li>
  *   <li>calibration: Platt's sigmoid fitted to the out-of-fold margins;</li>
  *   <li>a threshold per label: the one with the best out-of-fold F1 of the calibrated scores.</li>
@@ -63,10 +64,9 @@ public final class Training {
         }
     }
 
-    static final int FOLDS = 5;
+    public static final int FOLDS = 5;
     private static final double[] LAMBDAS = {1e-5, 3e-5, 1e-4, 3e-4, 1e-3};
     private static final int ITERATIONS = 400;
-    private static final double STEP = 1.0;
 
     private final List<String> labels;
 
@@ -151,15 +151,24 @@ public final class Training {
     }
 
     /**
-     * Minimises mean log-loss + lambda/2 ‖w‖² (bias unregularised) over the examples not held out. Features have
-     * unit length (text) plus a few values in [0,1] (rules), so the loss's curvature is below 1 and a unit step
-     * is safe.
+     * Minimises mean log-loss + lambda/2 ‖w‖² (bias unregularised) over the examples not held out. The step is
+     * the inverse of a bound on the loss's curvature (a quarter of the largest squared feature length, the bias
+     * counted, plus lambda), so descent cannot overshoot whatever the number of labels' rule features.
      */
     private static Weights logistic(List<Example> examples, boolean[] y, double lambda, boolean[] heldOut) {
         int n = 0;
+        double largestSquaredLength = 1;
         for (int i = 0; i < examples.size(); i++) {
-            n += heldOut != null && heldOut[i] ? 0 : 1;
+            if (heldOut == null || !heldOut[i]) {
+                n++;
+                double squared = 1;
+                for (float v : examples.get(i).features().value()) {
+                    squared += v * v;
+                }
+                largestSquaredLength = Math.max(largestSquaredLength, squared);
+            }
         }
+        double step = 1 / (largestSquaredLength / 4 + lambda);
         double[] w = new double[ArticleFeatures.DIMENSIONS];
         double[] previous = new double[ArticleFeatures.DIMENSIONS];
         double[] look = new double[ArticleFeatures.DIMENSIONS];
@@ -193,10 +202,10 @@ public final class Training {
             }
             for (int f : active) {
                 previous[f] = w[f];
-                w[f] = look[f] - STEP * gradient[f];
+                w[f] = look[f] - step * gradient[f];
             }
             previousBias = bias;
-            bias = lookBias - STEP * biasGradient;
+            bias = lookBias - step * biasGradient;
         }
         float[] weights = new float[ArticleFeatures.DIMENSIONS];
         for (int f : active) {
@@ -261,6 +270,10 @@ public final class Training {
             double db = (haa * gb - hab * ga) / det;
             a -= da;
             b -= db;
+            if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                // Separable margins drive the sigmoid to a step: keep the margins as they are.
+                return new double[] {1, 0};
+            }
             if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) {
                 break;
             }
@@ -295,12 +308,13 @@ public final class Training {
         double loss = 0;
         for (int i = 0; i < margins.length; i++) {
             double p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(margins[i])));
-            loss -= y[i] ? Math.log(p) : Math.log(1 - p);
+            loss -= y[i] ? StrictMath.log(p) : StrictMath.log(1 - p);
         }
         return loss / margins.length;
     }
 
+    /** StrictMath: the same bits on every JVM and processor, so a model retrains byte for byte anywhere. */
     private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
+        return 1 / (1 + StrictMath.exp(-z));
     }
 }

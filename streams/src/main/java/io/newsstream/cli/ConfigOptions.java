@@ -42,10 +42,17 @@ final class ConfigOptions {
         }
         builder.environment(System.getenv());
         Map<String, String> flags = new LinkedHashMap<>(settings);
-        flags.put("bootstrap.servers", bootstrapServers);
-        flags.put("client.config", clientConfig == null ? null : clientConfig.toString());
-        flags.put("taxonomy", taxonomy == null ? null : taxonomy.toString());
-        flags.put("classifier.model", model);
+        // Only the flags given: an absent one must not hide the same setting given with --set.
+        putIfGiven(flags, "bootstrap.servers", bootstrapServers);
+        putIfGiven(flags, "client.config", clientConfig);
+        putIfGiven(flags, "taxonomy", taxonomy);
+        putIfGiven(flags, "classifier.model", model);
         return builder.overrides(flags).build();
+    }
+
+    private static void putIfGiven(Map<String, String> flags, String key, Object value) {
+        if (value != null) {
+            flags.put(key, value.toString());
+        }
     }
 }

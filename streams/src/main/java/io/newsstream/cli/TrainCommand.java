@@ -18,7 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--learning-curve", description = "Also cross-validate on a quarter, a half and three quarters of the "
-            + "stories, to see how many examples a label needs.")
+            + "stories, beside all of them, to see how many examples a label needs.")
     boolean learningCurve;
 
     @Mixin
@@ -59,10 +64,12 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("train: %d labelled articles from %s, taxonomy %s, labels %s%n", examples.size(), corpora,
                 taxonomy.fingerprint(), taxonomy.labelNames());
+        warnAboutLabels(spec.commandLine().getErr(), taxonomy.labelNames(), examples);
+        Training training = new Training(taxonomy.labelNames());
+        Training.Result result = training.fit(examples);
         if (learningCurve) {
-            printLearningCurve(stdout, taxonomy.labelNames(), examples);
+            printLearningCurve(stdout, training, examples, result);
         }
-        Training.Result result = new Training(taxonomy.labelNames()).fit(examples);
         stdout.print(result.report());
         Files.write(out, result.model().toBytes());
         stdout.printf("wrote %s: model %s (%d bytes)%n", out, result.model().hash(), Files.size(out));
@@ -70,26 +77,51 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Cross-validated macro-F1 on growing shares of the stories (taken in a fixed order of their hashes). */
-    private static void printLearningCurve(PrintWriter out, List<String> labels, List<Training.Example> examples) {
-        List<String> stories = examples.stream().map(Training.Example::group).distinct()
-                .sorted(java.util.Comparator.comparingInt(String::hashCode).thenComparing(g -> g)).toList();
-        out.println("learning curve (grouped cross-validation on a share of the stories):");
-        out.printf("%-8s %8s %8s  %s%n", "stories", "articles", "macro-F1", "positives and F1 per label");
-        for (double share : new double[] {0.25, 0.5, 0.75, 1.0}) {
-            java.util.Set<String> kept = new java.util.HashSet<>(stories.subList(0, (int) Math.round(stories.size() * share)));
-            List<Training.Example> subset = examples.stream().filter(e -> kept.contains(e.group())).toList();
-            Training.Result r = new Training(labels).fit(subset);
-            StringBuilder perLabel = new StringBuilder();
-            for (Training.LabelReport l : r.crossValidated()) {
-                perLabel.append(String.format(java.util.Locale.ROOT, "%s %d %.3f  ", l.label(),
-                        l.truePositives() + l.falseNegatives(), l.f1()));
+    /** A label without examples scores a meaningless perfect F1; corpus labels outside the taxonomy are not learned. */
+    private static void warnAboutLabels(PrintWriter err, List<String> labels, List<Training.Example> examples) {
+        for (String label : labels) {
+            if (examples.stream().noneMatch(e -> e.labels().contains(label))) {
+                err.printf("train: warning: no article is labelled %s: the model cannot learn it and its figures mean nothing%n", label);
             }
-            out.printf(java.util.Locale.ROOT, "%-8d %8d %8.3f  %s%n", kept.size(), subset.size(), r.macroF1(), perLabel.toString().strip());
         }
+        Set<String> unknown = new TreeSet<>();
+        examples.forEach(e -> e.labels().stream().filter(l -> !labels.contains(l)).forEach(unknown::add));
+        if (!unknown.isEmpty()) {
+            err.printf("train: warning: labels %s are not in the taxonomy and are ignored: add them to it to learn them%n", unknown);
+        }
+        err.flush();
     }
 
-    /** Every labelled article as the classifier sees it; its story, qualified by its corpus, is its group. */
+    /** Cross-validated macro-F1 on growing shares of the stories (taken in a fixed order of their hashes). */
+    private static void printLearningCurve(PrintWriter out, Training training, List<Training.Example> examples,
+                                           Training.Result all) {
+        List<String> stories = examples.stream().map(Training.Example::group).distinct()
+                .sorted(Comparator.comparingInt(String::hashCode).thenComparing(g -> g)).toList();
+        out.println("learning curve (grouped cross-validation on a share of the stories):");
+        out.printf("%-8s %8s %8s  %s%n", "stories", "articles", "macro-F1", "positives and F1 per label");
+        for (double share : new double[] {0.25, 0.5, 0.75}) {
+            Set<String> kept = new HashSet<>(stories.subList(0, (int) Math.round(stories.size() * share)));
+            if (kept.size() < 2 * Training.FOLDS) {
+                continue; // too few stories to cross-validate
+            }
+            List<Training.Example> subset = examples.stream().filter(e -> kept.contains(e.group())).toList();
+            printCurvePoint(out, kept.size(), subset.size(), training.fit(subset));
+        }
+        printCurvePoint(out, stories.size(), examples.size(), all);
+    }
+
+    private static void printCurvePoint(PrintWriter out, int stories, int articles, Training.Result r) {
+        StringBuilder perLabel = new StringBuilder();
+        for (Training.LabelReport l : r.crossValidated()) {
+            perLabel.append(String.format(Locale.ROOT, "%s %d %.3f  ", l.label(), l.truePositives() + l.falseNegatives(), l.f1()));
+        }
+        out.printf(Locale.ROOT, "%-8d %8d %8.3f  %s%n", stories, articles, r.macroF1(), perLabel.toString().strip());
+    }
+
+    /**
+     * Every labelled article as the classifier sees it. Its group is its story qualified by its corpus folder's
+     * name (two corpora may reuse story ids): the folds, and so the model, depend on those names.
+     */
     static List<Training.Example> examples(NewsstreamConfig config, KeywordClassifier rules, List<Path> corpora) {
         ArticleParser parser = new ArticleParser(config.maxArticleBytes(), config.maxTitleChars());
         TextNormalizer normalizer = new TextNormalizer();

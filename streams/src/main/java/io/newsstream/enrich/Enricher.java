@@ -29,7 +29,7 @@ public final class Enricher {
      * @param bodyTokens  canonical tokens of the body
      */
     public Enrichment enrich(List<String> titleTokens, List<String> bodyTokens) {
-        // Sized for the distinct words of an ordinary article, so counting rarely rehashes.
+        // Sized by the token count, an upper bound on the distinct words, so counting never rehashes.
         Map<String, Counted> byWord = new HashMap<>(bodyTokens.size() + 2 * titleTokens.size());
         List<Counted> firstSeenOrder = new ArrayList<>();
         count(titleTokens, 2, byWord, firstSeenOrder);

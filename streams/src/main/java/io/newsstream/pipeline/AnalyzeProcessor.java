@@ -15,7 +15,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The parallel stage: each raw article analysed and matched against the subscriptions in one step, so matching
- * reads the tokens the analysis made. Reads the global store {@value SubscriptionStoreUpdater#STORE} once, to fill
+ * reads the tokens the analysis made. Input: {@link RawArticle} keyed by article id; output: the
+ * {@link AnalyzedArticle} (enriched article, dedup signature, matched subscriptions), same key. Reads the global store {@value SubscriptionStoreUpdater#STORE} once, to fill
  * this instance's registry; the global thread keeps it current after that.
  */
 final class AnalyzeProcessor implements FixedKeyProcessor<String, RawArticle, AnalyzedArticle> {

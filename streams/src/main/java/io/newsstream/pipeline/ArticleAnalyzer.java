@@ -23,7 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stateless part of the pipeline for one article: normalise, classify, fingerprint, enrich. Produces an
+ * The stateless part of the pipeline for one article: normalise, classify, fingerprint, enrich, and the
+ * subscriptions it matches. Produces an
  * {@link EnrichedArticle} whose dedup verdict is still unset, with the signature the story stage compares.
  * Pure apart from the clock, and thread-safe.
  */

@@ -79,8 +79,9 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * The topic classifier as configured: the model of {@code classifier.model}, the taxonomy's rules alone
-     * ({@code rules}), or the built-in model — unless the taxonomy is not the one it was trained for, when the
-     * rules decide and a warning says how to train a model for it.
+     * ({@code rules}), or the built-in model — unless the taxonomy has other labels than it was trained for, when
+     * the rules decide and a warning says how to train a model for it. (A taxonomy with the same labels and other
+     * rules keeps the built-in model, which then reads those rules' scores: retrain for the best results.)
      */
     public static TopicClassifier classifier(NewsstreamConfig config, Taxonomy taxonomy) {
         KeywordClassifier rules = new KeywordClassifier(taxonomy);
@@ -89,10 +90,15 @@ public final class Pipeline implements AutoCloseable {
             return rules;
         }
         if (!model.isBlank()) {
-            try (InputStream in = Files.newInputStream(Path.of(model))) {
+            Path file = Path.of(model);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no classifier model at " + file.toAbsolutePath()
+                        + ": give a file written by `newsstream train`, or `rules`");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
                 return new LearnedClassifier(rules, LinearModel.read(in, model));
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the classifier model " + model + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("cannot read the classifier model " + model + ": " + e, e);
             }
         }
         LinearModel builtIn = LearnedClassifier.builtInModel();
