@@ -1,6 +1,8 @@
 package io.newsstream.cli;
 
+import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.Taxonomy;
+import io.newsstream.classify.Training;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.evaluate.Corpus;
 import io.newsstream.evaluate.Evaluation;
@@ -46,6 +48,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--min-dedup-recall", defaultValue = "0", description = "Fail below this syndication-pair recall.")
     double minDedupRecall;
 
+    @Option(names = "--cv", description = "Instead of running the pipeline with the configured model: train the "
+            + "classifier in grouped cross-validation on this corpus (folds by story) and score its out-of-fold "
+            + "predictions; --min-macro-f1 applies.")
+    boolean crossValidate;
+
     @Mixin
     ConfigOptions options;
 
@@ -56,8 +63,18 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         NewsstreamConfig config = options.build(bootstrapServers);
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
-        Corpus corpus = Corpus.load(corpusDir);
         PrintWriter out = spec.commandLine().getOut();
+        if (crossValidate) {
+            Training.Result cv = new Training(taxonomy.labelNames())
+                    .fit(TrainCommand.examples(config, new KeywordClassifier(taxonomy), List.of(corpusDir)));
+            out.print(cv.report());
+            List<String> failures = new ArrayList<>();
+            check(failures, "cross-validated macro-F1", cv.macroF1(), minMacroF1);
+            failures.forEach(f -> out.println("BELOW FLOOR: " + f));
+            out.flush();
+            return failures.isEmpty() ? 0 : 1;
+        }
+        Corpus corpus = Corpus.load(corpusDir);
         ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, List.of(corpus.articles().toString()), List.of(),
                 spec.commandLine().getErr());
         List<Prediction> predictions = result.enriched().stream().map(EvaluateCommand::prediction).toList();

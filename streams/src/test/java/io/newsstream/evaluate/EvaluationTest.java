@@ -1,6 +1,7 @@
 package io.newsstream.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,8 @@ class EvaluationTest {
         assertEquals(0.0, e.noTopicUnlabelledShare());
         assertEquals(new Evaluation.Score(1, 2, 0), e.dedup());
         assertEquals(2, e.falseMerges().size());
+        assertEquals(java.util.Map.of("none", 1), e.confusions().get("cartels").falsePositivesByTruth());
+        assertTrue(e.report().contains("cartels: false positives by true labels {none=1}"), e.report());
     }
 
     @Test
