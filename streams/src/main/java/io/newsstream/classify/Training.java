@@ -14,7 +14,10 @@ import java.util.Set;
  *       same model byte for byte on any machine;</li>
  *   <li>the regularisation strength with the best out-of-fold log-loss over all labels;</li>
  *   <li>calibration: Platt's sigmoid fitted to the out-of-fold margins;</li>
- *   <li>a threshold per label: the one with the best out-of-fold F1 of the calibrated scores.</li>
+ *   <li>a threshold per label: the one with the best out-of-fold F0.5 of the calibrated scores. Precision weighs
+ *       double: a label on an article about none of them costs a newsroom more than a missed one, and the product
+ *       is judged on the no-topic articles left unlabelled as well as on F1 (on dev + train, F1 thresholds left
+ *       79 of 92 no-topic articles unlabelled out of fold at macro-F1 0.963; F0.5 thresholds 87 at 0.948).</li>
  * </ol>
  * Pure.
  */
@@ -46,7 +49,12 @@ public final class Training {
     }
 
     /** The model and how it did in cross-validation. */
-    public record Result(LinearModel model, double lambda, List<LabelReport> crossValidated) {
+    /**
+     * @param noTopicArticles           examples with none of the labels
+     * @param noTopicLeftUnlabelled     of those, how many the out-of-fold predictions left without any label
+     */
+    public record Result(LinearModel model, double lambda, List<LabelReport> crossValidated, int noTopicArticles,
+                         int noTopicLeftUnlabelled) {
 
         public double macroF1() {
             return crossValidated.stream().mapToDouble(LabelReport::f1).average().orElse(0);
@@ -60,7 +68,9 @@ public final class Training {
                 out.append(String.format(Locale.ROOT, "%-22s %9.2f %9.3f %9.3f %9.3f%n", r.label(), r.threshold(),
                         r.precision(), r.recall(), r.f1()));
             }
-            return out.append(String.format(Locale.ROOT, "%-22s %39.3f%n", "macro-F1", macroF1())).toString();
+            out.append(String.format(Locale.ROOT, "%-22s %39.3f%n", "macro-F1", macroF1()));
+            return out.append(String.format(Locale.ROOT, "no-topic articles left unlabelled: %d/%d%n", noTopicLeftUnlabelled,
+                    noTopicArticles)).toString();
         }
     }
 
@@ -92,6 +102,7 @@ public final class Training {
         double lambda = LAMBDAS[best];
         List<LinearModel.Label> fitted = new ArrayList<>();
         List<LabelReport> reports = new ArrayList<>();
+        boolean[] anyAssigned = new boolean[examples.size()];
         for (int l = 0; l < labels.size(); l++) {
             boolean[] y = targets(examples, labels.get(l));
             double[] platt = platt(margins[best][l], y);
@@ -101,10 +112,21 @@ public final class Training {
             }
             LabelReport report = bestThreshold(labels.get(l), calibrated, y);
             reports.add(report);
+            for (int i = 0; i < y.length; i++) {
+                anyAssigned[i] |= calibrated[i] >= report.threshold();
+            }
             Weights w = logistic(examples, y, lambda, null);
             fitted.add(new LinearModel.Label(labels.get(l), w.weights, w.bias, platt[0], platt[1], report.threshold()));
         }
-        return new Result(new LinearModel(fitted), lambda, reports);
+        int noTopic = 0;
+        int leftUnlabelled = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            if (examples.get(i).labels().stream().noneMatch(labels::contains)) {
+                noTopic++;
+                leftUnlabelled += anyAssigned[i] ? 0 : 1;
+            }
+        }
+        return new Result(new LinearModel(fitted), lambda, reports, noTopic, leftUnlabelled);
     }
 
     /** Each example's margin from the model fitted without its fold, per label. */
@@ -281,7 +303,7 @@ public final class Training {
         return new double[] {a, b};
     }
 
-    /** The threshold with the best F1 (ties to the one nearest 0.5), over steps of 0.01. */
+    /** The threshold with the best F0.5 (ties to the one nearest 0.5), over steps of 0.01. */
     private static LabelReport bestThreshold(String label, double[] scores, boolean[] y) {
         LabelReport best = null;
         for (int step = 5; step <= 95; step++) {
@@ -296,12 +318,19 @@ public final class Training {
                 fn += !assigned && y[i] ? 1 : 0;
             }
             LabelReport r = new LabelReport(label, threshold, tp, fp, fn);
-            if (best == null || r.f1() > best.f1()
-                    || r.f1() == best.f1() && Math.abs(threshold - 0.5) < Math.abs(best.threshold() - 0.5)) {
+            if (best == null || fHalf(r) > fHalf(best)
+                    || fHalf(r) == fHalf(best) && Math.abs(threshold - 0.5) < Math.abs(best.threshold() - 0.5)) {
                 best = r;
             }
         }
         return best;
+    }
+
+    /** F-beta with beta 0.5: precision weighs twice as much as recall. */
+    private static double fHalf(LabelReport r) {
+        double p = r.precision();
+        double rec = r.recall();
+        return p + rec == 0 ? 0 : 1.25 * p * rec / (0.25 * p + rec);
     }
 
     private static double logLoss(double[] margins, boolean[] y) {
