@@ -15,8 +15,8 @@ import java.util.List;
  * </ul>
  * Each text feature remembers the first token it came from, so a label's evidence can point at the words that
  * weighed most. Hashing keeps the model a fixed size whatever the vocabulary. A word's hash is its
- * {@code String.hashCode()} — fixed by the Java language specification, and already computed (and cached in the
- * string) when the rules looked the word up — spread over 64 bits by the SplitMix64 finaliser; it is part of the
+ * {@code String.hashCode()} — its formula is part of the Java SE API specification, and the rules' lookups have
+ * already computed and cached it in the string — spread over 64 bits by the SplitMix64 finaliser; it is part of the
  * model format. Pure.
  */
 public final class ArticleFeatures {
