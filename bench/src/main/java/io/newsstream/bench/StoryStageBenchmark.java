@@ -97,17 +97,9 @@ public class StoryStageBenchmark {
     }
 
     private static <V extends SpecificRecord> StoryStage.Records<V> encoded(Map<String, byte[]> store, AvroSerde<V> serde) {
-        return new StoryStage.Records<>() {
-            @Override
-            public V get(String key) {
-                byte[] bytes = store.get(key);
-                return bytes == null ? null : serde.decode(bytes);
-            }
-
-            @Override
-            public void put(String key, V value) {
-                store.put(key, serde.encode(value));
-            }
-        };
+        return StoryStage.Records.of(key -> {
+            byte[] bytes = store.get(key);
+            return bytes == null ? null : serde.decode(bytes);
+        }, (key, value) -> store.put(key, serde.encode(value)));
     }
 }

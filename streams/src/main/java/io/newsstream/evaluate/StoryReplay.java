@@ -24,6 +24,8 @@ public final class StoryReplay {
     private final StoryStage stage;
     private final Map<String, IndexedArticle> articles = new HashMap<>();
     private final Map<String, StoryState> stories = new HashMap<>();
+    private final StoryStage.Records<IndexedArticle> articleRecords = StoryStage.Records.of(articles::get, articles::put);
+    private final StoryStage.Records<StoryState> storyRecords = StoryStage.Records.of(stories::get, stories::put);
     private long arrival;
 
     public StoryReplay(NewsstreamConfig config, SyndicationRule rule) {
@@ -35,7 +37,7 @@ public final class StoryReplay {
     public List<String> clusters(List<AnalyzedArticle> analyzed, Instant now) {
         List<String> clusters = new ArrayList<>(analyzed.size());
         for (AnalyzedArticle a : analyzed) {
-            clusters.add(stage.process(a, arrival++, now, records(articles), records(stories)).article().getDedup().getClusterId());
+            clusters.add(stage.process(a, arrival++, now, articleRecords, storyRecords).article().getDedup().getClusterId());
         }
         return clusters;
     }
@@ -43,19 +45,5 @@ public final class StoryReplay {
     /** Heap the anchor index takes. */
     public long indexHeapBytes() {
         return desk.heapBytes();
-    }
-
-    private static <V> StoryStage.Records<V> records(Map<String, V> map) {
-        return new StoryStage.Records<>() {
-            @Override
-            public V get(String key) {
-                return map.get(key);
-            }
-
-            @Override
-            public void put(String key, V value) {
-                map.put(key, value);
-            }
-        };
     }
 }

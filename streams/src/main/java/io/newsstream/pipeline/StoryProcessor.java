@@ -101,8 +101,8 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
         this.stories = context.getStateStore(STORIES);
         this.desk = newDesk.get();
         this.stage = new StoryStage(desk, clusters);
-        this.articleRecords = records(articles);
-        this.storyRecords = records(stories);
+        this.articleRecords = StoryStage.Records.of(articles::get, articles::put);
+        this.storyRecords = StoryStage.Records.of(stories::get, stories::put);
         long started = System.nanoTime();
         try (KeyValueIterator<String, IndexedArticle> all = articles.all()) {
             all.forEachRemaining(kv -> desk.restore(kv.value));
@@ -122,20 +122,6 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
         StoryOutput out = stage.process(record.value(), arrival, Instant.ofEpochMilli(context.currentSystemTimeMs()),
                 articleRecords, storyRecords);
         context.forward(record.withValue(out));
-    }
-
-    private static <V> StoryStage.Records<V> records(KeyValueStore<String, V> store) {
-        return new StoryStage.Records<>() {
-            @Override
-            public V get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public void put(String key, V value) {
-                store.put(key, value);
-            }
-        };
     }
 
     private void evictExpired() {

@@ -13,6 +13,8 @@ import io.newsstream.schema.StoryMember;
 import io.newsstream.schema.StoryState;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The story stage's work for one article, without Kafka: its verdict (a replay gets its stored one), its story's
@@ -26,6 +28,21 @@ public final class StoryStage {
         V get(String key);
 
         void put(String key, V value);
+
+        /** Records read and written by the given functions (a store's or a map's {@code get} and {@code put}). */
+        static <V> Records<V> of(Function<String, V> get, BiConsumer<String, V> put) {
+            return new Records<>() {
+                @Override
+                public V get(String key) {
+                    return get.apply(key);
+                }
+
+                @Override
+                public void put(String key, V value) {
+                    put.accept(key, value);
+                }
+            };
+        }
     }
 
     private final StoryDesk desk;
