@@ -8,13 +8,18 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Topic classification by a learned, calibrated linear model ({@link LinearModel}) over the article's words, word
  * pairs and the taxonomy rules' scores ({@link ArticleFeatures}). A label is assigned when its calibrated score
  * reaches the label's threshold; its evidence is what weighed most for it: the rule matches when the rules
- * counted, and the words and word pairs with the largest contributions, each with its character offsets. Pure and
- * thread-safe.
+ * counted, and the words and word pairs with the largest contributions, each with its character offsets.
+ * <p>
+ * With a sentence encoder and a model that has a {@link ContextModel}, a label whose score is uncertain takes the
+ * slow path: the encoder reads the lede, and the context model decides the label from it and the linear score;
+ * the lede then joins the evidence, weighted by what it added. Thread-safe; pure but for the counts of articles
+ * on each path.
  */
 public final class LearnedClassifier implements TopicClassifier {
 
@@ -25,13 +30,36 @@ public final class LearnedClassifier implements TopicClassifier {
 
     private final KeywordClassifier rules;
     private final LinearModel model;
+    private final ContextModel context;
+    private final SentenceEncoder encoder;
+    private final LongAdder articles = new LongAdder();
+    private final LongAdder slowPath = new LongAdder();
 
     /**
+     * The linear model alone: a context model in it is not used.
+     *
      * @throws IllegalArgumentException when the model was trained for other labels than the taxonomy's
      */
     public LearnedClassifier(KeywordClassifier rules, LinearModel model) {
+        this(rules, model, null);
+    }
+
+    /**
+     * @param encoder the sentence encoder for the model's context model; null to use the linear model alone
+     * @throws IllegalArgumentException when the model was trained for other labels than the taxonomy's, or its
+     *                                  context model for another encoder
+     */
+    public LearnedClassifier(KeywordClassifier rules, LinearModel model, SentenceEncoder encoder) {
         this.rules = rules;
         this.model = model;
+        this.context = encoder == null ? null : model.context().orElse(null);
+        this.encoder = context == null ? null : encoder;
+        if (context != null && (!context.encoder().equals(encoder.name())
+                || context.labels().get(0).weights().length != encoder.dimensions())) {
+            throw new IllegalArgumentException("the classifier model " + model.hash() + " has a context model for the "
+                    + "encoder " + context.encoder() + ", not " + encoder.name() + " (" + encoder.dimensions()
+                    + " dimensions): train it again with `newsstream train`");
+        }
         List<String> expected = rules.taxonomy().labelNames();
         if (!expected.equals(model.labelNames())) {
             throw new IllegalArgumentException("the classifier model " + model.hash() + " was trained for labels "
@@ -54,7 +82,25 @@ public final class LearnedClassifier implements TopicClassifier {
 
     @Override
     public String version() {
-        return "linear-1/" + model.hash() + "/" + rules.taxonomy().fingerprint();
+        return "linear-1" + (context == null ? "" : "+" + context.encoder()) + "/" + model.hash() + "/"
+                + rules.taxonomy().fingerprint();
+    }
+
+    /** Whether uncertain labels take the slow path. */
+    public boolean hasSlowPath() {
+        return context != null;
+    }
+
+    /**
+     * Articles classified since this classifier was made, and how many of them took the slow path.
+     *
+     * @param slowPath of {@code articles}, those the sentence encoder read
+     */
+    public record PathCounts(long articles, long slowPath) {
+    }
+
+    public PathCounts pathCounts() {
+        return new PathCounts(articles.sum(), slowPath.sum());
     }
 
     @Override
@@ -68,15 +114,43 @@ public final class LearnedClassifier implements TopicClassifier {
         ArticleFeatures.Vector x = ArticleFeatures.of(tokens, article.title().length(), ruleScores);
         String text = article.fullText();
         double[] margins = model.margins(x);
-        List<LabelScore> scores = new ArrayList<>(model.labels().size());
-        for (int l = 0; l < model.labels().size(); l++) {
+        int labels = model.labels().size();
+        double[] score = new double[labels];
+        boolean uncertain = false;
+        for (int l = 0; l < labels; l++) {
+            score[l] = model.labels().get(l).calibrated(margins[l]);
+            uncertain |= context != null && context.inBand(score[l]);
+        }
+        articles.increment();
+        int ledeEnd = uncertain ? ContextModel.ledeEnd(tokens, article.title().length(), context.ledeTokens()) : 0;
+        float[] lede = uncertain ? encoder.encode(text.substring(0, ledeEnd)) : null;
+        if (uncertain) {
+            slowPath.increment();
+        }
+        List<LabelScore> scores = new ArrayList<>(labels);
+        for (int l = 0; l < labels; l++) {
             LinearModel.Label label = model.labels().get(l);
-            double score = label.calibrated(margins[l]);
-            boolean assigned = score >= label.threshold();
-            List<LabelScore.TermMatch> evidence = assigned ? evidence(l, x, ruleScores, tokens, text) : List.of();
-            scores.add(new LabelScore(label.name(), Math.round(score * 1000) / 1000.0, assigned, evidence));
+            boolean slow = lede != null && context.inBand(score[l]);
+            double p = slow ? context.probability(l, lede, score[l]) : score[l];
+            boolean assigned = p >= label.threshold();
+            List<LabelScore.TermMatch> evidence = List.of();
+            if (assigned) {
+                evidence = evidence(l, x, ruleScores, tokens, text);
+                double added = slow ? context.passageMargin(l, lede) : 0;
+                if (added > 0) {
+                    evidence = withLede(evidence, new LabelScore.TermMatch(text.substring(0, ledeEnd), 0, ledeEnd, round(added)));
+                }
+            }
+            scores.add(new LabelScore(label.name(), round(p), assigned, evidence));
         }
         return scores;
+    }
+
+    private static List<LabelScore.TermMatch> withLede(List<LabelScore.TermMatch> evidence, LabelScore.TermMatch lede) {
+        List<LabelScore.TermMatch> all = new ArrayList<>(evidence);
+        all.add(lede);
+        all.sort(Comparator.comparingDouble(LabelScore.TermMatch::weight).reversed());
+        return List.copyOf(all.subList(0, Math.min(MAX_EVIDENCE, all.size())));
     }
 
     /** The matches and words that raised the label's margin most, each weighted by its contribution. */

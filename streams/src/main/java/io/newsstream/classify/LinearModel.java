@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -20,12 +21,13 @@ import java.util.zip.GZIPOutputStream;
  * mapped through a fitted sigmoid, so a score of 0.8 is right about 80 % of the time on cross-validated
  * predictions) and its threshold (chosen by cross-validation). Not modified once built (callers must not change
  * the weight arrays they pass in); the file format is gzip'd binary, written byte for byte the same from the same
- * weights.
+ * weights. It may carry a {@link ContextModel}, the slow path for uncertain scores (format 2; format 1 files have
+ * none).
  */
 public final class LinearModel {
 
     private static final int MAGIC = 0x4E534C4D; // "NSLM"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /**
      * One label's model.
@@ -44,6 +46,7 @@ public final class LinearModel {
     }
 
     private final List<Label> labels;
+    private final ContextModel context;
     private final String hash;
     /**
      * All labels' weights of a feature side by side (feature f, label l at {@code f * labels + l}): scoring reads
@@ -52,7 +55,19 @@ public final class LinearModel {
     private final float[] interleaved;
 
     public LinearModel(List<Label> labels) {
+        this(labels, null);
+    }
+
+    /**
+     * @param context the slow path, one label per label here; null for none
+     */
+    public LinearModel(List<Label> labels, ContextModel context) {
+        if (context != null && context.labels().size() != labels.size()) {
+            throw new IllegalArgumentException("the context model has " + context.labels().size() + " labels, the model "
+                    + labels.size());
+        }
         this.labels = List.copyOf(labels);
+        this.context = context;
         this.hash = sha256(toBytes()).substring(0, 12);
         int n = labels.size();
         this.interleaved = new float[ArticleFeatures.DIMENSIONS * n];
@@ -91,6 +106,16 @@ public final class LinearModel {
         return labels;
     }
 
+    /** The slow path, if the model has one. */
+    public Optional<ContextModel> context() {
+        return Optional.ofNullable(context);
+    }
+
+    /** The same linear model without its slow path. */
+    public LinearModel withoutContext() {
+        return context == null ? this : new LinearModel(labels, null);
+    }
+
     public List<String> labelNames() {
         return labels.stream().map(Label::name).toList();
     }
@@ -125,6 +150,10 @@ public final class LinearModel {
                     }
                 }
             }
+            out.writeBoolean(context != null);
+            if (context != null) {
+                context.write(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,9 +168,9 @@ public final class LinearModel {
             }
             int format = in.readInt();
             int bits = in.readInt();
-            if (format != FORMAT || bits != ArticleFeatures.BITS) {
+            if (format < 1 || format > FORMAT || bits != ArticleFeatures.BITS) {
                 throw new IllegalArgumentException(name + " is a model of format " + format + " over " + bits
-                        + "-bit features; this version reads format " + FORMAT + " over " + ArticleFeatures.BITS
+                        + "-bit features; this version reads formats 1 to " + FORMAT + " over " + ArticleFeatures.BITS
                         + "-bit features: train it again with `newsstream train`");
             }
             int count = in.readInt();
@@ -163,7 +192,12 @@ public final class LinearModel {
                 }
                 labels.add(new Label(label, weights, bias, a, b, threshold));
             }
-            return new LinearModel(labels);
+            ContextModel context = format >= 2 && in.readBoolean() ? ContextModel.read(in, name) : null;
+            if (context != null && context.labels().size() != labels.size()) {
+                throw new IllegalArgumentException(name + " is corrupt: its context model has " + context.labels().size()
+                        + " labels for " + labels.size());
+            }
+            return new LinearModel(labels, context);
         } catch (EOFException e) {
             throw new IllegalArgumentException(name + " is truncated or corrupt: train the model again", e);
         } catch (IOException e) {

@@ -27,8 +27,14 @@ public final class Training {
      * One labelled article.
      *
      * @param group its story: cross-validation keeps a group on one side
+     * @param lede  the sentence encoder's vector of its lede ({@link ContextModel#ledeEnd}), or null when no
+     *              context model is trained
      */
-    public record Example(ArticleFeatures.Vector features, Set<String> labels, String group) {
+    public record Example(ArticleFeatures.Vector features, Set<String> labels, String group, float[] lede) {
+
+        public Example(ArticleFeatures.Vector features, Set<String> labels, String group) {
+            this(features, labels, group, null);
+        }
     }
 
     /** Out-of-fold figures of one label at its chosen threshold. */
@@ -48,13 +54,15 @@ public final class Training {
         }
     }
 
-    /** The model and how it did in cross-validation. */
     /**
+     * The model and how it did in cross-validation.
+     *
      * @param noTopicArticles           examples with none of the labels
      * @param noTopicLeftUnlabelled     of those, how many the out-of-fold predictions left without any label
+     * @param context                   the context model's training, or null when none was trained
      */
     public record Result(LinearModel model, double lambda, List<LabelReport> crossValidated, int noTopicArticles,
-                         int noTopicLeftUnlabelled) {
+                         int noTopicLeftUnlabelled, ContextTraining.Outcome context) {
 
         public double macroF1() {
             return crossValidated.stream().mapToDouble(LabelReport::f1).average().orElse(0);
@@ -69,19 +77,33 @@ public final class Training {
                         r.precision(), r.recall(), r.f1()));
             }
             out.append(String.format(Locale.ROOT, "%-22s %39.3f%n", "macro-F1", macroF1()));
-            return out.append(String.format(Locale.ROOT, "no-topic articles left unlabelled: %d/%d%n", noTopicLeftUnlabelled,
-                    noTopicArticles)).toString();
+            out.append(String.format(Locale.ROOT, "no-topic articles left unlabelled: %d/%d%n", noTopicLeftUnlabelled,
+                    noTopicArticles));
+            return context == null ? out.toString() : out.append(context.report()).toString();
         }
     }
 
     public static final int FOLDS = 5;
+    /** Tokens after the headline that the context model's lede takes ({@link ContextModel#ledeEnd}). */
+    public static final int LEDE_TOKENS = ContextTraining.LEDE_TOKENS;
     private static final double[] LAMBDAS = {1e-5, 3e-5, 1e-4, 3e-4, 1e-3};
     private static final int ITERATIONS = 400;
 
     private final List<String> labels;
+    private final String encoder;
 
+    /** Trains the linear model alone. */
     public Training(List<String> labels) {
+        this(labels, null);
+    }
+
+    /**
+     * Trains the linear model and, when every example carries its lede vector, the context model for the
+     * encoder named.
+     */
+    public Training(List<String> labels, String encoder) {
         this.labels = List.copyOf(labels);
+        this.encoder = encoder;
     }
 
     public Result fit(List<Example> examples) {
@@ -103,6 +125,7 @@ public final class Training {
         List<LinearModel.Label> fitted = new ArrayList<>();
         List<LabelReport> reports = new ArrayList<>();
         boolean[] anyAssigned = new boolean[examples.size()];
+        double[][] outOfFold = new double[labels.size()][];
         for (int l = 0; l < labels.size(); l++) {
             boolean[] y = targets(examples, labels.get(l));
             double[] platt = platt(margins[best][l], y);
@@ -110,6 +133,7 @@ public final class Training {
             for (int i = 0; i < y.length; i++) {
                 calibrated[i] = sigmoid(platt[0] * margins[best][l][i] + platt[1]);
             }
+            outOfFold[l] = calibrated;
             LabelReport report = bestThreshold(labels.get(l), calibrated, y);
             reports.add(report);
             for (int i = 0; i < y.length; i++) {
@@ -126,7 +150,28 @@ public final class Training {
                 leftUnlabelled += anyAssigned[i] ? 0 : 1;
             }
         }
-        return new Result(new LinearModel(fitted), lambda, reports, noTopic, leftUnlabelled);
+        ContextTraining.Outcome context = trainsContext(examples)
+                ? ContextTraining.fit(encoder, labels, ledes(examples), allTargets(examples), outOfFold,
+                        fitted.stream().mapToDouble(LinearModel.Label::threshold).toArray(), folds(examples), FOLDS)
+                : null;
+        return new Result(new LinearModel(fitted, context == null ? null : context.model()), lambda, reports, noTopic,
+                leftUnlabelled, context);
+    }
+
+    private boolean trainsContext(List<Example> examples) {
+        return encoder != null && !examples.isEmpty() && examples.stream().allMatch(e -> e.lede() != null);
+    }
+
+    private static float[][] ledes(List<Example> examples) {
+        return examples.stream().map(Example::lede).toArray(float[][]::new);
+    }
+
+    private boolean[][] allTargets(List<Example> examples) {
+        return labels.stream().map(l -> targets(examples, l)).toArray(boolean[][]::new);
+    }
+
+    private static int[] folds(List<Example> examples) {
+        return examples.stream().mapToInt(Training::foldOf).toArray();
     }
 
     /** Each example's margin from the model fitted without its fold, per label. */
@@ -327,7 +372,7 @@ public final class Training {
     }
 
     /** F-beta with beta 0.5: precision weighs twice as much as recall. */
-    private static double fHalf(LabelReport r) {
+    static double fHalf(LabelReport r) {
         double p = r.precision();
         double rec = r.recall();
         return p + rec == 0 ? 0 : 1.25 * p * rec / (0.25 * p + rec);

@@ -1,19 +1,29 @@
 package io.newsstream.cli;
 
 import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.LearnedClassifier;
+import io.newsstream.classify.MiniLmEncoder;
+import io.newsstream.classify.SentenceEncoder;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.classify.Training;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.evaluate.Corpus;
 import io.newsstream.evaluate.Evaluation;
 import io.newsstream.evaluate.Prediction;
+import io.newsstream.ingest.ArticleParser;
+import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.normalize.NormalizedArticle;
+import io.newsstream.normalize.TextNormalizer;
+import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.TopicScore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -65,8 +75,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
         PrintWriter out = spec.commandLine().getOut();
         if (crossValidate) {
-            Training.Result cv = new Training(taxonomy.labelNames())
-                    .fit(TrainCommand.examples(config, new KeywordClassifier(taxonomy), List.of(corpusDir)));
+            SentenceEncoder encoder = config.classifierContext() ? MiniLmEncoder.shared() : null;
+            Training.Result cv = new Training(taxonomy.labelNames(), encoder == null ? null : encoder.name())
+                    .fit(TrainCommand.examples(config, new KeywordClassifier(taxonomy), List.of(corpusDir), encoder));
             out.print(cv.report());
             List<String> failures = new ArrayList<>();
             check(failures, "cross-validated macro-F1", cv.macroF1(), minMacroF1);
@@ -82,10 +93,26 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("evaluate: " + corpus.labels().size() + " labelled articles, classifier "
                 + (result.enriched().isEmpty() ? "?" : result.enriched().get(0).getClassifierVersion()));
         out.print(evaluation.report());
+        slowPath(config, taxonomy, corpus).ifPresent(out::println);
         List<String> failures = belowFloors(evaluation);
         failures.forEach(f -> out.println("BELOW FLOOR: " + f));
         out.flush();
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** How many of the corpus's articles the classifier's slow path reads (classified again, outside the pipeline). */
+    private static Optional<String> slowPath(NewsstreamConfig config, Taxonomy taxonomy, Corpus corpus) {
+        if (!(Pipeline.classifier(config, taxonomy) instanceof LearnedClassifier classifier) || !classifier.hasSlowPath()) {
+            return Optional.empty();
+        }
+        TextNormalizer normalizer = new TextNormalizer();
+        for (Corpus.Entry e : corpus.parse(new ArticleParser(config.maxArticleBytes(), config.maxTitleChars()), Instant.EPOCH)) {
+            NormalizedArticle text = normalizer.normalize(e.article().getTitle(), e.article().getBody());
+            classifier.classify(text, CanonicalTokens.withOffsets(text.fullText()));
+        }
+        LearnedClassifier.PathCounts counts = classifier.pathCounts();
+        return Optional.of(String.format(Locale.ROOT, "classifier slow path (context model): %d of %d articles (%.1f %%)",
+                counts.slowPath(), counts.articles(), 100.0 * counts.slowPath() / Math.max(1, counts.articles())));
     }
 
     private List<String> belowFloors(Evaluation e) {

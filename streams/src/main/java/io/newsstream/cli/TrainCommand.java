@@ -1,7 +1,10 @@
 package io.newsstream.cli;
 
 import io.newsstream.classify.ArticleFeatures;
+import io.newsstream.classify.ContextModel;
 import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.MiniLmEncoder;
+import io.newsstream.classify.SentenceEncoder;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.classify.Training;
 import io.newsstream.config.NewsstreamConfig;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
 /** {@code newsstream train}: fits the topic classifier's model from labelled corpora. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Fit the topic classifier (a calibrated linear model over words, word pairs and the taxonomy "
-            + "rules' scores) from labelled corpora (folders with articles/ and labels.jsonl), choosing its settings by "
+            + "rules' scores, and a context model that reads the lede with a sentence encoder when the linear score is "
+            + "uncertain) from labelled corpora (folders with articles/ and labels.jsonl), choosing its settings by "
             + "cross-validation grouped by story, print the cross-validated figures and write the model.",
             "Use the model with --model FILE (or classifier.model) on any command that classifies."})
 final class TrainCommand implements Callable<Integer> {
@@ -49,6 +53,10 @@ final class TrainCommand implements Callable<Integer> {
             + "stories, beside all of them, to see how many examples a label needs.")
     boolean learningCurve;
 
+    @Option(names = "--no-context", description = "Train the linear model alone, without the context model (faster "
+            + "training; every article then takes the fast path).")
+    boolean noContext;
+
     @Mixin
     ConfigOptions options;
 
@@ -60,12 +68,13 @@ final class TrainCommand implements Callable<Integer> {
         NewsstreamConfig config = options.build(null);
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
         KeywordClassifier rules = new KeywordClassifier(taxonomy);
-        List<Training.Example> examples = examples(config, rules, corpora);
+        SentenceEncoder encoder = noContext ? null : MiniLmEncoder.shared();
+        List<Training.Example> examples = examples(config, rules, corpora, encoder);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("train: %d labelled articles from %s, taxonomy %s, labels %s%n", examples.size(), corpora,
                 taxonomy.fingerprint(), taxonomy.labelNames());
         warnAboutLabels(spec.commandLine().getErr(), taxonomy.labelNames(), examples);
-        Training training = new Training(taxonomy.labelNames());
+        Training training = new Training(taxonomy.labelNames(), encoder == null ? null : encoder.name());
         Training.Result result = training.fit(examples);
         if (learningCurve) {
             printLearningCurve(stdout, training, examples, result);
@@ -119,10 +128,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Every labelled article as the classifier sees it. Its group is its story qualified by its corpus folder's
-     * name (two corpora may reuse story ids): the folds, and so the model, depend on those names.
+     * Every labelled article as the classifier sees it, with its lede's vector when an encoder is given. Its group
+     * is its story qualified by its corpus folder's name (two corpora may reuse story ids): the folds, and so the
+     * model, depend on those names.
      */
-    static List<Training.Example> examples(NewsstreamConfig config, KeywordClassifier rules, List<Path> corpora) {
+    static List<Training.Example> examples(NewsstreamConfig config, KeywordClassifier rules, List<Path> corpora,
+                                           SentenceEncoder encoder) {
         ArticleParser parser = new ArticleParser(config.maxArticleBytes(), config.maxTitleChars());
         TextNormalizer normalizer = new TextNormalizer();
         List<Training.Example> examples = new ArrayList<>();
@@ -133,7 +144,9 @@ final class TrainCommand implements Callable<Integer> {
                 NormalizedArticle text = normalizer.normalize(raw.getTitle(), raw.getBody());
                 List<Token> tokens = CanonicalTokens.withOffsets(text.fullText());
                 ArticleFeatures.Vector x = ArticleFeatures.of(tokens, text.title().length(), rules.classify(text, tokens));
-                examples.add(new Training.Example(x, e.label().topics(), name + e.label().story()));
+                float[] lede = encoder == null ? null : encoder.encode(text.fullText().substring(0,
+                        ContextModel.ledeEnd(tokens, text.title().length(), Training.LEDE_TOKENS)));
+                examples.add(new Training.Example(x, e.label().topics(), name + e.label().story(), lede));
             }
         }
         return examples;

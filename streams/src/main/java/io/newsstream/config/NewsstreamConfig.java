@@ -64,6 +64,7 @@ public final class NewsstreamConfig {
         d.put("pipeline.thread-replacements", "3");
         d.put("taxonomy", "");
         d.put("classifier.model", "");
+        d.put("classifier.context", "true");
         d.put("process.timeout", "PT5M");
         d.put("topic.raw-retention", "forever");
         d.put("topic.raw", TopicNames.DEFAULTS.raw());
@@ -222,6 +223,14 @@ public final class NewsstreamConfig {
         return values.get("classifier.model");
     }
 
+    /**
+     * Whether labels the linear model is unsure of take the slow path (the sentence encoder reads the lede), when
+     * the model has a context model; false trades that accuracy for throughput.
+     */
+    public boolean classifierContext() {
+        return booleanValue("classifier.context");
+    }
+
     /** How long {@code process} waits for every accepted article to come out of the pipeline. */
     public Duration processTimeout() {
         return durationValue("process.timeout");
@@ -245,6 +254,15 @@ public final class NewsstreamConfig {
 
     private int intValue(String key) {
         return Integer.parseInt(values.get(key).trim());
+    }
+
+    /** {@code true} or {@code false}, nothing else: a typo must not silently turn a feature off. */
+    private boolean booleanValue(String key) {
+        String v = values.get(key).trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(key + " must be true or false, got '" + values.get(key) + "'");
+        }
+        return v.equals("true");
     }
 
     private Duration durationValue(String key) {
@@ -307,6 +325,7 @@ public final class NewsstreamConfig {
         }
         commitInterval();
         processTimeout();
+        classifierContext();
         rawRetention().ifPresent(r -> requirePositive("topic.raw-retention", r.toMillis()));
         topics();
     }

@@ -2,6 +2,7 @@ package io.newsstream.pipeline;
 
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.LearnedClassifier;
+import io.newsstream.classify.MiniLmEncoder;
 import io.newsstream.classify.LinearModel;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.classify.TopicClassifier;
@@ -96,7 +97,7 @@ public final class Pipeline implements AutoCloseable {
                         + ": give a file written by `newsstream train`, or `rules`");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return new LearnedClassifier(rules, LinearModel.read(in, model));
+                return learned(config, rules, LinearModel.read(in, model));
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read the classifier model " + model + ": " + e, e);
             }
@@ -108,7 +109,13 @@ public final class Pipeline implements AutoCloseable {
                     builtIn.labelNames(), taxonomy.name(), taxonomy.labelNames());
             return rules;
         }
-        return new LearnedClassifier(rules, builtIn);
+        return learned(config, rules, builtIn);
+    }
+
+    /** The learned classifier, with the sentence encoder when the model has a context model and it is enabled. */
+    private static LearnedClassifier learned(NewsstreamConfig config, KeywordClassifier rules, LinearModel model) {
+        boolean context = model.context().isPresent() && config.classifierContext();
+        return new LearnedClassifier(rules, model, context ? MiniLmEncoder.shared() : null);
     }
 
     /** How articles are fingerprinted for dedup, as configured. */

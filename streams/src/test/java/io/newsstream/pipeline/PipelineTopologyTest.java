@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsstream.classify.MiniLmEncoder;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.kafka.KafkaClients;
@@ -98,7 +99,7 @@ class PipelineTopologyTest {
         assertEquals(DedupStatus.ORIGINAL, a.getDedup().getStatus());
         assertEquals(List.of("cartels"), a.getTopics().stream().map(t -> t.getLabel()).toList());
         assertTrue(a.getBody().startsWith("CULIACÁN, Mexico — Mexican marines"), a.getBody());
-        assertTrue(a.getClassifierVersion().startsWith("linear-1/"), a.getClassifierVersion());
+        assertTrue(a.getClassifierVersion().startsWith("linear-1+" + MiniLmEncoder.NAME + "/"), a.getClassifierVersion());
         assertTrue(a.getWordCount() > 20);
         assertTrue(a.getKeywords().contains("fentanyl") || a.getKeywords().contains("cartel"), a.getKeywords().toString());
         assertTrue(enriched.isEmpty());
