@@ -1,6 +1,10 @@
 package io.newsstream.bench;
 
+import io.newsstream.classify.ContextModel;
 import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.LearnedClassifier;
+import io.newsstream.classify.MiniLmEncoder;
+import io.newsstream.classify.SentenceEncoder;
 import io.newsstream.classify.TopicClassifier;
 import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.Token;
@@ -32,8 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Per-article cost of each step of the analysis stage on one core, for ~3 KB articles: normalise, classify (on a
- * normalised article), fingerprint, and the whole analyze step the topology runs per article. The story stage has
- * its own benchmark ({@link StoryStageBenchmark}).
+ * normalised article: as configured by default, on the fast path alone, and the slow path's sentence encoding of one
+ * lede), fingerprint, and the whole analyze step the topology runs per article. The story stage has its own benchmark
+ * ({@link StoryStageBenchmark}). ONNX Runtime may use more than one thread for an encoding: pin the run to one core
+ * ({@code taskset -c 0}) for a one-core figure.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +59,9 @@ public class StageBenchmarks {
     private List<List<Token>> tokens;
     private KeywordClassifier rules;
     private TopicClassifier classifier;
+    private LearnedClassifier fastPath;
+    private SentenceEncoder encoder;
+    private List<String> ledes;
     private ArticleAnalyzer analyzer;
     private int next;
 
@@ -63,7 +72,18 @@ public class StageBenchmarks {
         tokens = normalized.stream().map(n -> CanonicalTokens.withOffsets(n.fullText())).toList();
         rules = new KeywordClassifier(Taxonomy.builtIn());
         classifier = Pipeline.classifier(NewsstreamConfig.defaultConfig(), Taxonomy.builtIn());
+        fastPath = new LearnedClassifier(rules, LearnedClassifier.builtInModel());
+        encoder = MiniLmEncoder.shared();
+        int ledeTokens = LearnedClassifier.builtInModel().context().orElseThrow().ledeTokens();
+        ledes = normalized.stream().map(n -> n.fullText().substring(0,
+                ContextModel.ledeEnd(CanonicalTokens.withOffsets(n.fullText()), n.title().length(), ledeTokens))).toList();
         analyzer = new ArticleAnalyzer(classifier, signatures, Clock.systemUTC());
+        if (classifier instanceof LearnedClassifier learned) {
+            for (int i = 0; i < ARTICLES; i++) {
+                learned.classify(normalized.get(i), tokens.get(i));
+            }
+            System.out.printf("%nslow path: %d of %d generated articles%n", learned.pathCounts().slowPath(), ARTICLES);
+        }
     }
 
     private int nextIndex() {
@@ -82,6 +102,19 @@ public class StageBenchmarks {
     public List<LabelScore> classify() {
         int i = nextIndex();
         return classifier.classify(normalized.get(i), tokens.get(i));
+    }
+
+    /** The built-in learned model's fast path alone (the linear model), tokens given. */
+    @Benchmark
+    public List<LabelScore> classifyFastPath() {
+        int i = nextIndex();
+        return fastPath.classify(normalized.get(i), tokens.get(i));
+    }
+
+    /** What the slow path adds for an article that takes it: the sentence encoder reading its lede. */
+    @Benchmark
+    public float[] encodeLede() {
+        return encoder.encode(ledes.get(nextIndex()));
     }
 
     /** The taxonomy's keyword rules alone, tokens given. */

@@ -64,8 +64,15 @@ public final class Training {
     public record Result(LinearModel model, double lambda, List<LabelReport> crossValidated, int noTopicArticles,
                          int noTopicLeftUnlabelled, ContextTraining.Outcome context) {
 
+        /** Out-of-fold macro-F1 of the linear model alone. */
         public double macroF1() {
             return crossValidated.stream().mapToDouble(LabelReport::f1).average().orElse(0);
+        }
+
+        /** Out-of-fold macro-F1 of what the model decides: both paths when it has a context model. */
+        public double modelMacroF1() {
+            return context == null || context.model() == null ? macroF1()
+                    : context.combined().stream().mapToDouble(LabelReport::f1).average().orElse(0);
         }
 
         public String report() {
