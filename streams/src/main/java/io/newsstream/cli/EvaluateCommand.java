@@ -1,7 +1,6 @@
 package io.newsstream.cli;
 
 import io.newsstream.classify.KeywordClassifier;
-import io.newsstream.classify.LearnedClassifier;
 import io.newsstream.classify.MiniLmEncoder;
 import io.newsstream.classify.SentenceEncoder;
 import io.newsstream.classify.Taxonomy;
@@ -11,11 +10,8 @@ import io.newsstream.evaluate.Corpus;
 import io.newsstream.evaluate.Evaluation;
 import io.newsstream.evaluate.Prediction;
 import io.newsstream.ingest.ArticleParser;
-import io.newsstream.normalize.CanonicalTokens;
-import io.newsstream.normalize.NormalizedArticle;
-import io.newsstream.normalize.TextNormalizer;
-import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.TopicScore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -93,26 +88,15 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("evaluate: " + corpus.labels().size() + " labelled articles, classifier "
                 + (result.enriched().isEmpty() ? "?" : result.enriched().get(0).getClassifierVersion()));
         out.print(evaluation.report());
-        slowPath(config, taxonomy, corpus).ifPresent(out::println);
+        List<RawArticle> articles = corpus.parse(new ArticleParser(config.maxArticleBytes(), config.maxTitleChars()), Instant.EPOCH)
+                .stream().map(Corpus.Entry::article).toList();
+        SlowPathShare.of(config, taxonomy, articles).ifPresent(c -> out.printf(Locale.ROOT,
+                "classifier slow path (context model): %d of %d articles (%.1f %%)%n", c.slowPath(), c.articles(),
+                100.0 * c.slowPath() / Math.max(1, c.articles())));
         List<String> failures = belowFloors(evaluation);
         failures.forEach(f -> out.println("BELOW FLOOR: " + f));
         out.flush();
         return failures.isEmpty() ? 0 : 1;
-    }
-
-    /** How many of the corpus's articles the classifier's slow path reads (classified again, outside the pipeline). */
-    private static Optional<String> slowPath(NewsstreamConfig config, Taxonomy taxonomy, Corpus corpus) {
-        if (!(Pipeline.classifier(config, taxonomy) instanceof LearnedClassifier classifier) || !classifier.hasSlowPath()) {
-            return Optional.empty();
-        }
-        TextNormalizer normalizer = new TextNormalizer();
-        for (Corpus.Entry e : corpus.parse(new ArticleParser(config.maxArticleBytes(), config.maxTitleChars()), Instant.EPOCH)) {
-            NormalizedArticle text = normalizer.normalize(e.article().getTitle(), e.article().getBody());
-            classifier.classify(text, CanonicalTokens.withOffsets(text.fullText()));
-        }
-        LearnedClassifier.PathCounts counts = classifier.pathCounts();
-        return Optional.of(String.format(Locale.ROOT, "classifier slow path (context model): %d of %d articles (%.1f %%)",
-                counts.slowPath(), counts.articles(), 100.0 * counts.slowPath() / Math.max(1, counts.articles())));
     }
 
     private List<String> belowFloors(Evaluation e) {
