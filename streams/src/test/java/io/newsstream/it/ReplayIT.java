@@ -1,0 +1,193 @@
+package io.newsstream.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.kafka.EmbeddedKafkaBroker;
+import io.newsstream.kafka.KafkaClients;
+import io.newsstream.ops.ReplayPlan;
+import io.newsstream.ops.Replayer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code replay} on the in-JVM broker: exact copies of a time window, exactly once across a crash, offsets untouched. */
+class ReplayIT {
+
+    private static final int PARTITIONS = 3;
+    private static final int RECORDS = 300;
+    private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T08:00:00Z"), java.time.ZoneOffset.UTC);
+    private static EmbeddedKafkaBroker broker;
+    private static KafkaClients clients;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = EmbeddedKafkaBroker.start(0, PipelineScenario.testDir("replay-broker-" + UUID.randomUUID()));
+        clients = new KafkaClients(broker.bootstrapServers(), NewsstreamConfig.defaultConfig());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    /** A topic of {@value #RECORDS} records one second apart from {@link #T0}, each with a header, keyed "k<i>". */
+    private static String sourceTopic() throws Exception {
+        String topic = "replay-src-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(clients.common())) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < RECORDS; i++) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("origin", ("file-" + i).getBytes(StandardCharsets.UTF_8));
+                producer.send(new ProducerRecord<>(topic, null, T0.plusSeconds(i).toEpochMilli(), bytes("k" + i), bytes("v" + i), headers));
+            }
+        }
+        return topic;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+            }
+        }
+        return all;
+    }
+
+    private static Replayer.Request window(String source, String target) {
+        return new Replayer.Request(source, target, T0.plusSeconds(100), Optional.of(T0.plusSeconds(220)), 0);
+    }
+
+    @Test
+    void shouldCopyAWindowUnchangedWithoutMovingAnyGroupsOffsets() throws Exception {
+        String source = sourceTopic();
+        String target = source + ".side";
+        // A live application's group, part-way through the topic.
+        Map<TopicPartition, OffsetAndMetadata> live = new HashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            live.put(new TopicPartition(source, p), new OffsetAndMetadata(7));
+        }
+        try (Admin admin = Admin.create(clients.common())) {
+            admin.alterConsumerGroupOffsets("live-app", live).all().get();
+        }
+        Replayer replayer = new Replayer(clients, CLOCK);
+        ReplayPlan plan = replayer.plan(window(source, target));
+        assertEquals(120, plan.total(), plan.describe());
+        assertEquals(120, replayer.run(window(source, target), plan, (done, total) -> { }, -1));
+
+        List<ConsumerRecord<byte[], byte[]>> copies = readCommitted(target);
+        List<ConsumerRecord<byte[], byte[]>> originals = readCommitted(source);
+        assertEquals(120, copies.size());
+        Map<String, ConsumerRecord<byte[], byte[]>> byKey = new HashMap<>();
+        originals.forEach(r -> byKey.put(text(r.key()), r));
+        for (ConsumerRecord<byte[], byte[]> copy : copies) {
+            ConsumerRecord<byte[], byte[]> original = byKey.get(text(copy.key()));
+            int i = Integer.parseInt(text(copy.key()).substring(1));
+            assertTrue(i >= 100 && i < 220, "outside the window: " + i);
+            assertArrayEquals(original.value(), copy.value());
+            assertEquals(original.timestamp(), copy.timestamp());
+            assertEquals(original.partition(), copy.partition());
+            assertArrayEquals(original.headers().lastHeader("origin").value(), copy.headers().lastHeader("origin").value());
+            assertEquals(source + "/" + original.partition() + "/" + original.offset(),
+                    text(copy.headers().lastHeader(Replayer.SOURCE_HEADER).value()));
+            assertEquals("2026-12-06T08:00:00Z", text(copy.headers().lastHeader(Replayer.AT_HEADER).value()));
+        }
+        try (Admin admin = Admin.create(clients.common())) {
+            assertEquals(live, admin.listConsumerGroupOffsets("live-app").partitionsToOffsetAndMetadata().get(),
+                    "the live group's offsets did not move");
+        }
+        assertEquals(0, replayer.plan(window(source, target)).remaining(), "run again: nothing left");
+    }
+
+    @Test
+    void shouldWriteEachRecordOnceWhenRunAgainAfterACrash() throws Exception {
+        String source = sourceTopic();
+        String target = source + ".again";
+        Replayer replayer = new Replayer(clients, CLOCK);
+        Replayer.Request request = new Replayer.Request(source, target, T0.plusSeconds(50), Optional.empty(), 0);
+        ReplayPlan first = replayer.plan(request);
+        assertEquals(250, first.total());
+        // Crash part-way through a transaction: the records sent in it are written but never committed.
+        assertEquals(170, replayer.run(request, first, (done, total) -> { }, 170));
+        ReplayPlan resumed = replayer.plan(request);
+        assertEquals(250, resumed.total(), "the same range");
+        assertTrue(resumed.remaining() > 0 && resumed.remaining() <= 250, resumed.describe());
+        replayer.run(request, resumed, (done, total) -> { }, -1);
+
+        List<String> keys = readCommitted(target).stream().map(r -> text(r.key())).sorted().toList();
+        assertEquals(250, keys.size(), "each record once");
+        assertEquals(250, keys.stream().distinct().count());
+        assertEquals(0, replayer.plan(request).remaining());
+    }
+
+    @Test
+    void shouldReplayIntoItsOwnTopicWithoutReachingItsCopies() throws Exception {
+        String source = sourceTopic();
+        Replayer replayer = new Replayer(clients, CLOCK);
+        Replayer.Request request = new Replayer.Request(source, source, T0.plusSeconds(250), Optional.empty(), 0);
+        replayer.run(request, replayer.plan(request), (done, total) -> { }, -1);
+        List<ConsumerRecord<byte[], byte[]>> all = readCommitted(source);
+        assertEquals(RECORDS + 50, all.size());
+        assertEquals(50, all.stream().filter(r -> r.headers().lastHeader(Replayer.SOURCE_HEADER) != null).count());
+        assertEquals(0, replayer.plan(request).remaining(), "its end stayed where it was when it began");
+    }
+
+    @Test
+    void shouldPlanADryRunWithoutWritingAnything() throws Exception {
+        String source = sourceTopic();
+        String target = source + ".dry";
+        ReplayPlan plan = new Replayer(clients, CLOCK).plan(window(source, target));
+        assertEquals(PARTITIONS, plan.ranges().size());
+        assertEquals(120, plan.ranges().stream().mapToLong(ReplayPlan.Range::total).sum());
+        assertTrue(plan.describe().contains("120 records, 120 left"), plan.describe());
+        try (Admin admin = Admin.create(clients.common())) {
+            assertTrue(!admin.listTopics().names().get().contains(target), "a plan creates nothing");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Replayer(clients, CLOCK).plan(window("no-such-topic", "x")));
+        assertNotNull(e.getMessage());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
