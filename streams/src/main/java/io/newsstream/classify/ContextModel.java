@@ -32,8 +32,25 @@ public record ContextModel(String encoder, int ledeTokens, double bandLow, doubl
     public record Label(float[] weights, double scoreWeight, double bias) {
     }
 
+    /**
+     * @throws IllegalArgumentException when the labels' vectors differ in length, the lede is empty or the band is not
+     *                                  a range of probabilities
+     */
     public ContextModel {
         labels = List.copyOf(labels);
+        int length = labels.isEmpty() ? 0 : labels.get(0).weights().length;
+        if (length == 0 || labels.stream().anyMatch(l -> l.weights().length != length)) {
+            throw new IllegalArgumentException("a context model needs one vector of weights per label, all of one length");
+        }
+        if (ledeTokens < 1 || !(0 <= bandLow && bandLow <= bandHigh && bandHigh <= 1)) {
+            throw new IllegalArgumentException("a context model needs a lede of at least one token and a band within [0, 1], "
+                    + "got " + ledeTokens + " tokens, [" + bandLow + ", " + bandHigh + "]");
+        }
+    }
+
+    /** The encoder's vector length it reads. */
+    public int dimensions() {
+        return labels.get(0).weights().length;
     }
 
     /** Whether a calibrated score is uncertain enough for the slow path. */
@@ -47,8 +64,8 @@ public record ContextModel(String encoder, int ledeTokens, double bandLow, doubl
         return 1 / (1 + StrictMath.exp(-(passageMargin(label, lede) + l.scoreWeight() * logOdds(score) + l.bias())));
     }
 
-    /** What the lede itself adds to the label's log-odds: its evidence weight. */
-    public double passageMargin(int label, float[] lede) {
+    /** The lede vector's part of the label's log-odds (before the bias). */
+    double passageMargin(int label, float[] lede) {
         float[] w = labels.get(label).weights();
         double m = 0;
         for (int j = 0; j < w.length; j++) {

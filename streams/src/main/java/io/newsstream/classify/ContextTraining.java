@@ -30,7 +30,10 @@ final class ContextTraining {
     private static final double[] LAMBDAS = {3e-3, 1e-2, 3e-2};
     private static final double[] BAND_LOWS = {0.1, 0.2, 0.3, 0.4, 0.5};
     private static final double[] BAND_HIGHS = {0.8, 0.85, 0.9, 0.95};
-    /** Scales the encoder's unit-length vectors so their components are near unit size, as the L2 strength assumes. */
+    /**
+     * Scales the encoder's unit-length vectors so their components are near unit size, as the L2 strengths assume
+     * (the log-odds column, up to ±13.8, takes the same penalty: a stronger pull towards the vector).
+     */
     private static final double SCALE = 20;
     private static final int NEWTON_STEPS = 15;
 
@@ -102,6 +105,10 @@ final class ContextTraining {
                 lambda = candidate;
                 stacked = oof;
             }
+        }
+        if (stacked == null) {
+            throw new IllegalStateException("the context model's training diverged (no finite out-of-fold loss): train "
+                    + "with --no-context");
         }
         Decisions fast = decide(labels, y, scores, thresholds, stacked, 2, -1);
         Decisions best = fast;
@@ -208,8 +215,9 @@ final class ContextTraining {
     }
 
     /**
-     * Minimises mean log-loss + lambda/2 ‖w‖² (bias unregularised) over the examples outside {@code heldOut} (all
-     * when it is -1) by Newton's method from zero: a few hundred dimensions and examples make the Hessian cheap.
+     * Minimises mean log-loss + lambda/2 ‖w‖² (the bias all but unregularised: 1e-9 keeps the system definite) over
+     * the examples outside {@code heldOut} (all when it is -1) by Newton's method from zero: a few hundred dimensions
+     * and examples make the Hessian cheap. Only its lower triangle is built: the solver reads no more.
      */
     private static double[] newton(double[][] x, double[] scores, boolean[] y, int[] folds, int heldOut, double lambda) {
         int dims = x[0].length;
@@ -248,9 +256,6 @@ final class ContextTraining {
                 double penalty = j == d + 1 ? 1e-9 : lambda;
                 gradient[j] += penalty * w[j];
                 hessian[j][j] += penalty;
-                for (int k = 0; k < j; k++) {
-                    hessian[k][j] = hessian[j][k];
-                }
             }
             double[] delta = solve(hessian, gradient);
             double size = 0;
@@ -265,7 +270,12 @@ final class ContextTraining {
         return w;
     }
 
-    /** Solves a·x = b for a symmetric positive definite a by Cholesky's method (a is overwritten). */
+    /**
+     * Solves a·x = b for a symmetric positive definite a, given by its lower triangle, by Cholesky's method (a is
+     * overwritten).
+     *
+     * @throws IllegalStateException when a is not positive definite
+     */
     static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         for (int j = 0; j < n; j++) {
@@ -273,7 +283,10 @@ final class ContextTraining {
             for (int k = 0; k < j; k++) {
                 diagonal -= a[j][k] * a[j][k];
             }
-            double root = Math.sqrt(Math.max(diagonal, 1e-300));
+            if (!(diagonal > 0)) {
+                throw new IllegalStateException("the context model's Newton system is not positive definite");
+            }
+            double root = Math.sqrt(diagonal);
             a[j][j] = root;
             for (int i = j + 1; i < n; i++) {
                 double v = a[i][j];

@@ -52,19 +52,18 @@ public final class LearnedClassifier implements TopicClassifier {
     public LearnedClassifier(KeywordClassifier rules, LinearModel model, SentenceEncoder encoder) {
         this.rules = rules;
         this.model = model;
-        this.context = encoder == null ? null : model.context().orElse(null);
-        this.encoder = context == null ? null : encoder;
-        if (context != null && (!context.encoder().equals(encoder.name())
-                || context.labels().get(0).weights().length != encoder.dimensions())) {
-            throw new IllegalArgumentException("the classifier model " + model.hash() + " has a context model for the "
-                    + "encoder " + context.encoder() + ", not " + encoder.name() + " (" + encoder.dimensions()
-                    + " dimensions): train it again with `newsstream train`");
-        }
         List<String> expected = rules.taxonomy().labelNames();
         if (!expected.equals(model.labelNames())) {
             throw new IllegalArgumentException("the classifier model " + model.hash() + " was trained for labels "
                     + model.labelNames() + " but the taxonomy has " + expected
                     + ": train a model for this taxonomy with `newsstream train`");
+        }
+        this.context = encoder == null ? null : model.context().orElse(null);
+        this.encoder = context == null ? null : encoder;
+        if (context != null && (!context.encoder().equals(encoder.name()) || context.dimensions() != encoder.dimensions())) {
+            throw new IllegalArgumentException("the classifier model " + model.hash() + " has a context model for the "
+                    + "encoder " + context.encoder() + " (" + context.dimensions() + " dimensions), not " + encoder.name()
+                    + " (" + encoder.dimensions() + "): train it again with `newsstream train`");
         }
     }
 
@@ -97,6 +96,11 @@ public final class LearnedClassifier implements TopicClassifier {
      * @param slowPath of {@code articles}, those the sentence encoder read
      */
     public record PathCounts(long articles, long slowPath) {
+
+        /** Share of the articles on the slow path (0 when none were classified). */
+        public double slowShare() {
+            return articles == 0 ? 0 : (double) slowPath / articles;
+        }
     }
 
     public PathCounts pathCounts() {
@@ -136,7 +140,8 @@ public final class LearnedClassifier implements TopicClassifier {
             List<LabelScore.TermMatch> evidence = List.of();
             if (assigned) {
                 evidence = evidence(l, x, ruleScores, tokens, text);
-                double added = slow ? context.passageMargin(l, lede) : 0;
+                // What the slow path changed: the log-odds it gave against the linear model's.
+                double added = slow ? ContextModel.logOdds(p) - ContextModel.logOdds(score[l]) : 0;
                 if (added > 0) {
                     evidence = withLede(evidence, new LabelScore.TermMatch(text.substring(0, ledeEnd), 0, ledeEnd, round(added)));
                 }

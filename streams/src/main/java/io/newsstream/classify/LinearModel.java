@@ -27,6 +27,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearModel {
 
     private static final int MAGIC = 0x4E534C4D; // "NSLM"
+    /** Format 1: the linear model alone; format 2: followed by a context model. */
     private static final int FORMAT = 2;
 
     /**
@@ -129,7 +130,8 @@ public final class LinearModel {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
             out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
+            // Without a context model, format 1: older releases read it, and its hash stays what it was.
+            out.writeInt(context == null ? 1 : FORMAT);
             out.writeInt(ArticleFeatures.BITS);
             out.writeInt(labels.size());
             for (Label l : labels) {
@@ -150,7 +152,6 @@ public final class LinearModel {
                     }
                 }
             }
-            out.writeBoolean(context != null);
             if (context != null) {
                 context.write(out);
             }
@@ -192,7 +193,7 @@ public final class LinearModel {
                 }
                 labels.add(new Label(label, weights, bias, a, b, threshold));
             }
-            ContextModel context = format >= 2 && in.readBoolean() ? ContextModel.read(in, name) : null;
+            ContextModel context = format >= 2 ? ContextModel.read(in, name) : null;
             if (context != null && context.labels().size() != labels.size()) {
                 throw new IllegalArgumentException(name + " is corrupt: its context model has " + context.labels().size()
                         + " labels for " + labels.size());

@@ -58,7 +58,7 @@ public final class MiniLmEncoder implements SentenceEncoder {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(onnx.readAllBytes(), options);
             this.model = new Model(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
-        } catch (OrtException | RuntimeException | LinkageError e) {
+        } catch (OrtException | UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
             throw new IllegalStateException("cannot load the classifier's context encoder " + NAME + " (ONNX Runtime): "
                     + e + "; run without it with --set classifier.context=false", e);
         } catch (IOException e) {

@@ -50,6 +50,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "records_per_article=<n> state_bytes_per_article=<b>"})
 final class BenchCommand implements Callable<Integer> {
 
+    /** Workload articles classified to report the classifier's slow-path share. */
+    private static final int SLOW_PATH_SAMPLE = 1000;
+
     @Option(names = "--articles", defaultValue = "50000", description = "Articles in the measured batch, written at once after the warm-up (default: ${DEFAULT-VALUE}).")
     int articles;
 
@@ -96,10 +99,11 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "bench: %d articles after %d of warm-up (~3 KB, %.0f%% copies), latency at %d/s for %s, %s%n",
                     articles, warmup, copyShare * 100, rate, latencyPhase,
                     kafka.embedded() ? "embedded broker" : config.bootstrapServers().orElseThrow());
+            // The first articles of the workload (warm-up ones): the generator draws all of them alike.
             List<RawArticle> sample = backlog.subList(0, Math.min(SLOW_PATH_SAMPLE, backlog.size()));
             SlowPathShare.of(config, Taxonomy.load(config.taxonomyFile()), sample).ifPresent(c -> out.printf(Locale.ROOT,
                     "bench: the classifier's slow path reads %.1f %% of the workload's articles (of the first %d; "
-                    + "--set classifier.context=false for the fast path alone)%n", 100.0 * c.slowPath() / c.articles(), c.articles()));
+                    + "--set classifier.context=false for the fast path alone)%n", 100 * c.slowShare(), c.articles()));
             out.flush();
             Measurement passthrough = passThrough(config, kafka.clients(), run, batches, workload, latencyPhase);
             report(out, "passthrough", passthrough);
@@ -185,8 +189,6 @@ final class BenchCommand implements Callable<Integer> {
                 Measurement.quantile(latencies.alert(), 0.5), Measurement.quantile(latencies.alert(), 0.99), throughput.stories(),
                 latencies.notOut(), null);
     }
-
-    private static final int SLOW_PATH_SAMPLE = 1000;
 
     /** The sum of a metric over every client and task of the instance that reports it. */
     private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {

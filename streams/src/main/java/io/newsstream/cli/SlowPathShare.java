@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * How many of some articles the configured classifier's slow path reads, found by classifying them outside the
- * pipeline. The sentence encoder costs about a hundred times the fast path, so this share drives throughput.
+ * pipeline. An encoding costs about fifty times the fast path (JMH, one core), so this share drives throughput.
  */
 final class SlowPathShare {
 

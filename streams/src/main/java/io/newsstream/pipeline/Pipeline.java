@@ -2,8 +2,8 @@ package io.newsstream.pipeline;
 
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.LearnedClassifier;
-import io.newsstream.classify.MiniLmEncoder;
 import io.newsstream.classify.LinearModel;
+import io.newsstream.classify.MiniLmEncoder;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.classify.TopicClassifier;
 import io.newsstream.config.NewsstreamConfig;
