@@ -6,20 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsstream.alert.Subscriptions;
+import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.kafka.EmbeddedKafkaBroker;
 import io.newsstream.kafka.KafkaClients;
+import io.newsstream.kafka.TopicProvisioner;
+import io.newsstream.kafka.Topics;
 import io.newsstream.ops.ReplayPlan;
 import io.newsstream.ops.Replayer;
+import io.newsstream.pipeline.Pipeline;
+import io.newsstream.schema.DedupStatus;
+import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.RawArticle;
+import io.newsstream.schema.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -181,6 +192,85 @@ class ReplayIT {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Replayer(clients, CLOCK).plan(window("no-such-topic", "x")));
         assertNotNull(e.getMessage());
+    }
+
+    /**
+     * Raw articles replayed through the live pipeline: each gets the verdict and story it got the first time, no
+     * article becomes a copy of itself, no story is added and no alert is raised again.
+     */
+    @Test
+    void shouldGiveReplayedArticlesTheirFirstVerdictsWithoutNewStoriesOrAlerts() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "application.id", "replay-" + run,
+                "partitions", "2",
+                "state.dir", PipelineScenario.testDir("replay-state-" + run).toString(),
+                "topic.label-pattern", "replay." + run + ".topic.%s"));
+        for (String topic : List.of("raw", "rejected", "enriched", "dlq", "stories", "subscriptions", "alerts")) {
+            settings.put("topic." + topic, "replay." + run + "." + topic);
+        }
+        NewsstreamConfig config = NewsstreamConfig.defaultConfig().with(settings);
+        Topics topics = new Topics(config.topics());
+        Taxonomy taxonomy = Taxonomy.builtIn();
+        TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
+                config.partitions(), config.replicationFactor());
+        try (KafkaProducer<String, Subscription> producer = new KafkaProducer<>(clients.producer(),
+                topics.subscriptions().keySerde().serializer(), topics.subscriptions().valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topics.subscriptions().name(), "dredging",
+                    Subscriptions.of("dredging", "dredging", List.of(), T0))).get();
+        }
+        List<RawArticle> articles = List.of(
+                raw("harbor", ScaleOutIT.ScaleFixtures.HARBOR, T0),
+                raw("harbor-copy", ScaleOutIT.ScaleFixtures.harborAbridged(), T0.plusSeconds(60)),
+                raw("ferry", ScaleOutIT.ScaleFixtures.FERRY, T0.plusSeconds(120)));
+        try (Pipeline pipeline = Pipeline.start(config, clients, taxonomy);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(),
+                     new ByteArraySerializer())) {
+            for (RawArticle a : articles) {
+                producer.send(new ProducerRecord<>(topics.raw().name(), null, a.getIngestedAt().toEpochMilli(),
+                        bytes(a.getId()), topics.raw().valueSerde().serializer().serialize("", a))).get();
+            }
+            List<EnrichedArticle> first = enriched(topics, 3);
+            assertEquals(1, PipelineScenario.readAtLeast(clients, topics.alerts().name(), 1).size());
+            int stories = storyIds(topics).size();
+            assertEquals(2, stories);
+
+            Replayer.Request request = new Replayer.Request(topics.raw().name(), topics.raw().name(), T0, Optional.empty(), 0);
+            Replayer replayer = new Replayer(clients, CLOCK);
+            assertEquals(3, replayer.run(request, replayer.plan(request), (done, total) -> { }, -1));
+
+            List<EnrichedArticle> all = enriched(topics, 6);
+            assertEquals(6, all.size());
+            Map<String, List<EnrichedArticle>> byId = new HashMap<>();
+            all.forEach(a -> byId.computeIfAbsent(a.getId(), k -> new ArrayList<>()).add(a));
+            for (EnrichedArticle a : first) {
+                List<EnrichedArticle> twice = byId.get(a.getId());
+                assertEquals(2, twice.size(), a.getId());
+                assertEquals(a.getDedup(), twice.get(1).getDedup(), "the same verdict and story for " + a.getId());
+            }
+            assertTrue(all.stream().noneMatch(a -> a.getDedup().getStatus() == DedupStatus.COPY
+                    && a.getDedup().getCanonicalId().equals(a.getId())), "no article is a copy of itself");
+            assertEquals(DedupStatus.COPY, byId.get("harbor-copy").get(1).getDedup().getStatus());
+            assertEquals(stories, storyIds(topics).size(), "no new story");
+            assertEquals(1, PipelineScenario.readToEnd(clients, topics.alerts().name()).size(), "no alert again");
+        }
+    }
+
+    private static RawArticle raw(String id, String body, Instant ingested) {
+        return RawArticle.newBuilder().setId(id).setOrigin(id + ".txt").setTitle("Headline of " + id).setBody(body)
+                .setIngestedAt(ingested).setPublishedAt(ingested).build();
+    }
+
+    private static List<EnrichedArticle> enriched(Topics topics, int count) {
+        return PipelineScenario.readAtLeast(clients, topics.enriched().name(), count).stream()
+                .map(r -> topics.enriched().valueSerde().deserializer().deserialize(r.topic(), r.value())).toList();
+    }
+
+    private static Set<String> storyIds(Topics topics) {
+        Set<String> ids = new HashSet<>();
+        PipelineScenario.readToEnd(clients, topics.stories().name()).forEach(r -> ids.add(text(r.key())));
+        return ids;
     }
 
     private static byte[] bytes(String s) {
