@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -29,9 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -89,14 +85,14 @@ public final class Replayer {
      */
     public ReplayPlan plan(Request request) {
         try (Admin admin = Admin.create(clients.common())) {
-            List<TopicPartition> partitions = partitions(admin, request.source())
+            List<TopicPartition> partitions = ClusterOffsets.partitions(admin, request.source())
                     .orElseThrow(() -> new IllegalArgumentException("no topic " + request.source()));
             Map<TopicPartition, OffsetAndMetadata> progress = admin.listConsumerGroupOffsets(request.id())
                     .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, Long> starts = offsets(admin, partitions, OffsetSpec.forTimestamp(request.from().toEpochMilli()));
-            Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
+            Map<TopicPartition, Long> starts = ClusterOffsets.offsets(admin, partitions, OffsetSpec.forTimestamp(request.from().toEpochMilli()));
+            Map<TopicPartition, Long> ends = ClusterOffsets.offsets(admin, partitions, OffsetSpec.latest());
             Map<TopicPartition, Long> stops = request.to().isPresent()
-                    ? offsets(admin, partitions, OffsetSpec.forTimestamp(request.to().get().toEpochMilli())) : ends;
+                    ? ClusterOffsets.offsets(admin, partitions, OffsetSpec.forTimestamp(request.to().get().toEpochMilli())) : ends;
             List<ReplayPlan.Range> ranges = new ArrayList<>();
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata committed = progress.get(tp);
@@ -212,7 +208,7 @@ public final class Replayer {
     /** The target's partition count, creating it like the source when it is missing. */
     private int ensureTarget(Request request, int sourcePartitions) {
         try (Admin admin = Admin.create(clients.common())) {
-            Optional<List<TopicPartition>> existing = partitions(admin, request.target());
+            Optional<List<TopicPartition>> existing = ClusterOffsets.partitions(admin, request.target());
             if (existing.isPresent()) {
                 return existing.get().size();
             }
@@ -229,27 +225,5 @@ public final class Replayer {
         }
     }
 
-    private static Optional<List<TopicPartition>> partitions(Admin admin, String topic)
-            throws InterruptedException, ExecutionException {
-        try {
-            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            return Optional.of(d.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
 
-    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
-            throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(tp -> request.put(tp, spec));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin
-                .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        result.forEach((tp, info) -> offsets.put(tp, info.offset()));
-        return offsets;
-    }
 }

@@ -1,5 +1,6 @@
 package io.newsstream.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,8 +14,10 @@ import io.newsstream.kafka.EmbeddedKafkaBroker;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
+import io.newsstream.ops.ApplicationStatus;
 import io.newsstream.ops.ReplayPlan;
 import io.newsstream.ops.Replayer;
+import io.newsstream.ops.StatusProbe;
 import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.EnrichedArticle;
@@ -47,8 +50,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code replay} on the in-JVM broker: exact copies of a time window, exactly once across a crash, offsets untouched. */
-class ReplayIT {
+/**
+ * The operations commands on the in-JVM broker: {@code replay} (exact copies of a time window, exactly once across a
+ * crash, no group's offsets moved, idempotent through the live pipeline) and {@code status} (lag against the group's
+ * committed offsets, instances, problems).
+ */
+class OperationsIT {
 
     private static final int PARTITIONS = 3;
     private static final int RECORDS = 300;
@@ -254,6 +261,60 @@ class ReplayIT {
             assertEquals(DedupStatus.COPY, byId.get("harbor-copy").get(1).getDedup().getStatus());
             assertEquals(stories, storyIds(topics).size(), "no new story");
             assertEquals(1, PipelineScenario.readToEnd(clients, topics.alerts().name()).size(), "no alert again");
+
+            // Status while it runs: an instance, and lag against exactly the offsets the group committed.
+            StatusProbe probe = new StatusProbe(clients, Clock.systemUTC());
+            await().atMost(Duration.ofSeconds(60)).until(() -> probe.probe(config.applicationId(), topics.raw().name(),
+                    topics.enriched().name(), topics.dlq().name(), Duration.ZERO).totalLag() == 0);
+            ApplicationStatus status = probe.probe(config.applicationId(), topics.raw().name(), topics.enriched().name(),
+                    topics.dlq().name(), Duration.ZERO);
+            assertTrue(status.instances().size() >= 1, status.describe());
+            assertTrue(status.problem().isEmpty(), status.describe());
+            assertEquals(6, status.lag().stream().filter(l -> l.topic().equals(topics.raw().name()))
+                    .mapToLong(ApplicationStatus.PartitionLag::committed).sum(), status.describe());
+            assertCommittedAsTheGroup(config.applicationId(), status);
+        }
+    }
+
+    @Test
+    void shouldReportLagAgainstTheGroupsCommittedOffsetsAndNoInstanceAsAProblem() throws Exception {
+        String raw = "status-raw-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(clients.common())) {
+            admin.createTopics(List.of(new NewTopic(raw, PARTITIONS, (short) 1))).all().get();
+        }
+        long tenSecondsAgo = Instant.now().minusSeconds(10).toEpochMilli();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int p = 0; p < PARTITIONS; p++) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(raw, p, tenSecondsAgo + i, bytes("k" + i), bytes("v" + i))).get();
+                }
+            }
+        }
+        String app = "status-app-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(clients.common())) {
+            admin.alterConsumerGroupOffsets(app, Map.of(new TopicPartition(raw, 0), new OffsetAndMetadata(4),
+                    new TopicPartition(raw, 1), new OffsetAndMetadata(10))).all().get();
+        }
+        ApplicationStatus status = new StatusProbe(clients, Clock.systemUTC()).probe(app, raw, "no-enriched", "no-dlq", Duration.ZERO);
+        Map<Integer, Long> lag = new HashMap<>();
+        status.lag().forEach(l -> lag.put(l.partition(), l.lag()));
+        assertEquals(Map.of(0, 6L, 1, 0L, 2, 10L), lag, status.describe());
+        assertEquals(16, status.totalLag());
+        assertEquals(30, status.rawLastMinute());
+        assertTrue(status.instances().isEmpty());
+        assertTrue(status.problem().orElseThrow().contains("no instance"), status.describe());
+        long waited = status.oldestUnprocessed().orElseThrow().toSeconds();
+        assertTrue(waited >= 9 && waited < 120, "the oldest waiting record is ~10 s old: " + waited);
+        assertCommittedAsTheGroup(app, status);
+    }
+
+    private static void assertCommittedAsTheGroup(String app, ApplicationStatus status) throws Exception {
+        try (Admin admin = Admin.create(clients.common())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(app).partitionsToOffsetAndMetadata().get();
+            for (ApplicationStatus.PartitionLag l : status.lag()) {
+                OffsetAndMetadata c = committed.get(new TopicPartition(l.topic(), l.partition()));
+                assertEquals(c == null ? -1 : c.offset(), l.committed(), l.toString());
+            }
         }
     }
 
