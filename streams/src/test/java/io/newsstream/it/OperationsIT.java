@@ -8,15 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsstream.alert.Subscriptions;
+import io.newsstream.classify.LabelScore;
 import io.newsstream.classify.Taxonomy;
+import io.newsstream.classify.TopicClassifier;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.kafka.EmbeddedKafkaBroker;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
+import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.normalize.NormalizedArticle;
+import io.newsstream.normalize.TextNormalizer;
 import io.newsstream.ops.ApplicationStatus;
+import io.newsstream.ops.EnrichedComparison;
+import io.newsstream.ops.EnrichedSnapshot;
 import io.newsstream.ops.ReplayPlan;
 import io.newsstream.ops.Replayer;
+import io.newsstream.ops.SideRun;
 import io.newsstream.ops.StatusProbe;
 import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.DedupStatus;
@@ -24,6 +32,8 @@ import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.Subscription;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +44,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,6 +58,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -208,16 +221,7 @@ class OperationsIT {
     @Test
     void shouldGiveReplayedArticlesTheirFirstVerdictsWithoutNewStoriesOrAlerts() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "application.id", "replay-" + run,
-                "partitions", "2",
-                "state.dir", PipelineScenario.testDir("replay-state-" + run).toString(),
-                "topic.label-pattern", "replay." + run + ".topic.%s"));
-        for (String topic : List.of("raw", "rejected", "enriched", "dlq", "stories", "subscriptions", "alerts")) {
-            settings.put("topic." + topic, "replay." + run + "." + topic);
-        }
-        NewsstreamConfig config = NewsstreamConfig.defaultConfig().with(settings);
+        NewsstreamConfig config = pipelineConfig("replay-" + run, run);
         Topics topics = new Topics(config.topics());
         Taxonomy taxonomy = Taxonomy.builtIn();
         TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
@@ -316,6 +320,122 @@ class OperationsIT {
                 assertEquals(c == null ? -1 : c.offset(), l.committed(), l.toString());
             }
         }
+    }
+
+    /**
+     * A reprocess with another taxonomy beside the live pipeline: it writes only to its .NAME topics, and compare
+     * reports exactly the labels the change adds and removes (worked out here by classifying the same articles with
+     * each side's classifier).
+     */
+    @Test
+    void shouldReprocessBesideTheLivePipelineAndCompareExactlyWhatTheTaxonomyChanged() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        NewsstreamConfig live = pipelineConfig("ops-live-" + run, run);
+        Topics liveTopics = new Topics(live.topics());
+        Taxonomy builtIn = Taxonomy.builtIn();
+        TopicProvisioner.ensureTopics(clients, liveTopics.specs(liveTopics.allNames(builtIn.labelNames()), live.rawRetention()),
+                live.partitions(), live.replicationFactor());
+        List<RawArticle> articles = List.of(
+                raw("harbor", ScaleOutIT.ScaleFixtures.HARBOR, T0),
+                raw("ferry", ScaleOutIT.ScaleFixtures.FERRY, T0.plusSeconds(60)),
+                raw("raid", "Mexican marines raided a cartel drug laboratory in Sinaloa on Monday, seizing fentanyl and "
+                        + "arresting eleven suspected members of the Sinaloa Cartel, the navy said.", T0.plusSeconds(120)));
+        Path taxonomyFile = PipelineScenario.testDir("ops-taxonomy-" + run).resolve("harbors.json");
+        Files.writeString(taxonomyFile, """
+                {"name": "harbour desk", "version": "1", "labels": [
+                  {"label": "harbors", "threshold": 0.5, "scale": 2.0, "terms": {"harbor": 2.0, "dredging": 2.0, "ferry": 1.0}},
+                  {"label": "cartels", "threshold": 0.9, "scale": 50.0, "terms": {"cartel": 1.0}}]}
+                """);
+        NewsstreamConfig side = SideRun.config(live.with(Map.of("taxonomy", taxonomyFile.toString(),
+                "state.dir", PipelineScenario.testDir("ops-side-state-" + run).toString())), "trial");
+        Taxonomy harbors = Taxonomy.load(side.taxonomyFile());
+        try (Pipeline pipeline = Pipeline.start(live, clients, builtIn);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(),
+                     new ByteArraySerializer())) {
+            for (RawArticle a : articles) {
+                producer.send(new ProducerRecord<>(liveTopics.raw().name(), null, a.getIngestedAt().toEpochMilli(),
+                        bytes(a.getId()), liveTopics.raw().valueSerde().serializer().serialize("", a))).get();
+            }
+            enriched(liveTopics, 3);
+            Set<String> before = topicNames();
+
+            SideRun.prepare(clients, side, "trial", harbors.labelNames(), Optional.empty());
+            try (Pipeline reprocess = Pipeline.start(side, clients, harbors)) {
+                Topics sideTopics = new Topics(side.topics());
+                assertEquals(3, enriched(sideTopics, 3).size());
+                Set<String> created = topicNames();
+                created.removeAll(before);
+                assertTrue(created.stream().allMatch(t -> t.endsWith(".trial") || t.startsWith("newsstream-trial-")
+                        || t.equals(SideRun.REGISTRY)), "only side topics are new: " + created);
+                assertEquals(3, PipelineScenario.readToEnd(clients, liveTopics.enriched().name()).size(), "live output untouched");
+
+                Deserializer<EnrichedArticle> serde = liveTopics.enriched().valueSerde().deserializer();
+                EnrichedComparison.Report report = EnrichedComparison.compare(
+                        EnrichedSnapshot.read(clients, liveTopics.enriched().name(), Optional.empty(), serde),
+                        EnrichedSnapshot.read(clients, sideTopics.enriched().name(), Optional.empty(), serde));
+                TopicClassifier liveClassifier = Pipeline.classifier(live, builtIn);
+                TopicClassifier sideClassifier = Pipeline.classifier(side, harbors);
+                Set<String> labels = new TreeSet<>(builtIn.labelNames());
+                labels.addAll(harbors.labelNames());
+                for (String label : labels) {
+                    List<String> added = new ArrayList<>();
+                    List<String> removed = new ArrayList<>();
+                    for (RawArticle a : articles) {
+                        boolean was = assigned(liveClassifier, a).contains(label);
+                        boolean is = assigned(sideClassifier, a).contains(label);
+                        if (is && !was) {
+                            added.add(a.getId());
+                        } else if (was && !is) {
+                            removed.add(a.getId());
+                        }
+                    }
+                    EnrichedComparison.LabelChange change = report.labels().stream().filter(c -> c.label().equals(label))
+                            .findFirst().orElse(null);
+                    long reportedAdded = change == null ? 0 : change.added().count();
+                    long reportedRemoved = change == null ? 0 : change.removed().count();
+                    assertEquals(added.size(), reportedAdded, label + " added " + added + ": " + report.table("live", "trial"));
+                    assertEquals(removed.size(), reportedRemoved, label + " removed " + removed + ": " + report.table("live", "trial"));
+                }
+                assertTrue(report.labels().stream().anyMatch(c -> c.label().equals("harbors") && c.added().count() > 0),
+                        report.table("live", "trial"));
+                assertEquals(3, report.compared());
+                assertEquals(0, report.onlyInA().count() + report.onlyInB().count());
+            }
+            // Another name's topics are refused: a side topic that exists without its claim.
+            NewsstreamConfig other = SideRun.config(live, "other");
+            try (Admin admin = Admin.create(clients.common())) {
+                admin.createTopics(List.of(new NewTopic(other.topics().enriched(), 1, (short) 1))).all().get();
+            }
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> SideRun.prepare(clients, other, "other", builtIn.labelNames(), Optional.empty()));
+            assertTrue(refused.getMessage().contains(other.topics().enriched()), refused.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> SideRun.config(live.with(Map.of("application.id", "newsstream-x")), "x"));
+        }
+    }
+
+    private static Set<String> assigned(TopicClassifier classifier, RawArticle a) {
+        NormalizedArticle text = new TextNormalizer().normalize(a.getTitle(), a.getBody());
+        return classifier.classify(text, CanonicalTokens.withOffsets(text.fullText())).stream().filter(LabelScore::assigned)
+                .map(LabelScore::label).collect(Collectors.toSet());
+    }
+
+    private static Set<String> topicNames() throws Exception {
+        try (Admin admin = Admin.create(clients.common())) {
+            return new HashSet<>(admin.listTopics().names().get());
+        }
+    }
+
+    private static NewsstreamConfig pipelineConfig(String applicationId, String run) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "application.id", applicationId,
+                "partitions", "2",
+                "state.dir", PipelineScenario.testDir("ops-state-" + applicationId).toString(),
+                "topic.label-pattern", "ops." + run + ".topic.%s"));
+        for (String topic : List.of("raw", "rejected", "enriched", "dlq", "stories", "subscriptions", "alerts")) {
+            settings.put("topic." + topic, "ops." + run + "." + topic);
+        }
+        return NewsstreamConfig.defaultConfig().with(settings);
     }
 
     private static RawArticle raw(String id, String body, Instant ingested) {
