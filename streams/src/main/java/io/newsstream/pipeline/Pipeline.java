@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -216,8 +217,13 @@ public final class Pipeline implements AutoCloseable {
         return failure;
     }
 
+    /**
+     * Stops the pipeline and leaves its group at once: its partitions move to the other instances without waiting
+     * for the session timeout, and {@code reset} can run right after the last instance stops.
+     */
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }

@@ -19,6 +19,7 @@ import io.newsstream.kafka.Topics;
 import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
+import io.newsstream.ops.ApplicationReset;
 import io.newsstream.ops.ApplicationStatus;
 import io.newsstream.ops.EnrichedComparison;
 import io.newsstream.ops.EnrichedSnapshot;
@@ -410,6 +411,64 @@ class OperationsIT {
                     () -> SideRun.prepare(clients, other, "other", builtIn.labelNames(), Optional.empty()));
             assertTrue(refused.getMessage().contains(other.topics().enriched()), refused.getMessage());
             assertThrows(IllegalArgumentException.class, () -> SideRun.config(live.with(Map.of("application.id", "newsstream-x")), "x"));
+        }
+    }
+
+    /**
+     * Reset refuses while an instance runs, naming it; after the stop it moves the raw offsets back and deletes the
+     * internal topics and local state, and the next run processes every article again.
+     */
+    @Test
+    void shouldResetAStoppedPipelineToReprocessFromTheStart() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        NewsstreamConfig config = pipelineConfig("ops-reset-" + run, run);
+        Topics topics = new Topics(config.topics());
+        Taxonomy taxonomy = Taxonomy.builtIn();
+        TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
+                config.partitions(), config.replicationFactor());
+        ApplicationReset reset = new ApplicationReset(clients);
+        try (Pipeline pipeline = Pipeline.start(config, clients, taxonomy);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(),
+                     new ByteArraySerializer())) {
+            for (String id : List.of("harbor", "ferry")) {
+                RawArticle a = raw(id, id.equals("harbor") ? ScaleOutIT.ScaleFixtures.HARBOR : ScaleOutIT.ScaleFixtures.FERRY, T0);
+                producer.send(new ProducerRecord<>(topics.raw().name(), null, T0.toEpochMilli(), bytes(id),
+                        topics.raw().valueSerde().serializer().serialize("", a))).get();
+            }
+            assertEquals(2, enriched(topics, 2).size());
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> reset.plan(config.applicationId(), topics.raw().name(), Optional.empty(), config.stateDir().orElseThrow()));
+            assertTrue(refused.getMessage().contains("instance(s) run"), refused.getMessage());
+        }
+        ApplicationReset.Plan plan = reset.plan(config.applicationId(), topics.raw().name(), Optional.empty(),
+                config.stateDir().orElseThrow());
+        assertTrue(plan.internalTopics().stream().anyMatch(t -> t.endsWith("-repartition")), plan.describe());
+        assertTrue(plan.internalTopics().stream().anyMatch(t -> t.endsWith("-changelog")), plan.describe());
+        assertTrue(plan.localState().isPresent(), plan.describe());
+        reset.execute(plan);
+        try (Admin admin = Admin.create(clients.common())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(config.applicationId())
+                    .partitionsToOffsetAndMetadata().get();
+            committed.forEach((tp, o) -> assertEquals(0, o.offset(), tp.toString()));
+            Set<String> left = admin.listTopics().names().get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> plan.internalTopics().stream()
+                    .noneMatch(t -> topicNamesQuietly().contains(t)));
+            assertTrue(left.containsAll(List.of(topics.raw().name(), topics.enriched().name())), "inputs and outputs kept");
+        }
+        assertTrue(Files.notExists(plan.localState().orElseThrow()));
+        try (Pipeline again = Pipeline.start(config, clients, taxonomy)) {
+            List<EnrichedArticle> all = enriched(topics, 4);
+            assertEquals(4, all.size(), "both articles processed again");
+            assertEquals(4, all.stream().filter(a -> a.getDedup().getStatus() == DedupStatus.ORIGINAL).count(),
+                    "the same verdicts: each is an original again, not a copy of its first run");
+        }
+    }
+
+    private static Set<String> topicNamesQuietly() {
+        try {
+            return topicNames();
+        } catch (Exception e) {
+            return Set.of();
         }
     }
 
