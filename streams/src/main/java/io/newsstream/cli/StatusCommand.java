@@ -72,7 +72,7 @@ final class StatusCommand implements Callable<Integer> {
         m.put("totalLag", s.totalLag());
         m.put("lagGrowing", s.lagGrowing().orElse(null));
         m.put("rawLastMinute", s.rawLastMinute());
-        m.put("enrichedLastMinute", s.enrichedLastMinute());
+        m.put("enrichedOffsetsLastMinute", s.enrichedLastMinute());
         m.put("deadLetters", s.deadLetters());
         m.put("deadLettersLastMinute", s.deadLettersLastMinute());
         m.put("oldestUnprocessedSeconds", s.oldestUnprocessed().map(Duration::toSeconds).orElse(null));

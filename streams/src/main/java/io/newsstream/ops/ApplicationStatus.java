@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A pipeline application's state at a glance: its running instances and their partitions, each input partition's
  * committed offset and lag, what came in and went out over the last minute, dead letters, and how long the oldest
- * unprocessed article has waited. Pure.
+ * unprocessed article has waited. Lag and "out" are offsets: on the pipeline's transactional topics (the repartition,
+ * the enriched topic) commit markers take offsets too, so they read a little high. Pure.
  *
  * @param lagGrowing whether the total lag rose between two samples taken a moment apart (empty when only one was taken)
  */
@@ -16,7 +17,7 @@ public record ApplicationStatus(String applicationId, String groupState, List<In
                                 long rawLastMinute, long enrichedLastMinute, long deadLetters, long deadLettersLastMinute,
                                 Optional<Duration> oldestUnprocessed, Optional<Boolean> lagGrowing) {
 
-    /** One running instance (a member of the application's group) and the partitions it holds. */
+    /** One running instance (its stream threads' members together) and the partitions it holds. */
     public record Instance(String clientId, String host, List<String> partitions) {
     }
 
@@ -64,8 +65,8 @@ public record ApplicationStatus(String applicationId, String groupState, List<In
         }
         out.append(String.format(Locale.ROOT, "total lag %d%s%n", totalLag(),
                 lagGrowing.map(g -> g ? " (growing)" : " (not growing)").orElse("")));
-        out.append(String.format(Locale.ROOT, "last minute: %d raw articles in, %d enriched out, %d dead letters (%d in all)%n",
-                rawLastMinute, enrichedLastMinute, deadLettersLastMinute, deadLetters));
+        out.append(String.format(Locale.ROOT, "last minute: %d raw articles in, enriched topic +%d offsets, %d dead letters "
+                + "(%d in all)%n", rawLastMinute, enrichedLastMinute, deadLettersLastMinute, deadLetters));
         out.append("oldest unprocessed article: ").append(oldestUnprocessed
                 .map(d -> "waiting " + d.toSeconds() + " s").orElse("none")).append(System.lineSeparator());
         problem().ifPresent(p -> out.append("PROBLEM: ").append(p).append(System.lineSeparator()));

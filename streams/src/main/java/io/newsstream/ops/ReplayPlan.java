@@ -63,12 +63,13 @@ public record ReplayPlan(String source, String target, List<Range> ranges) {
     /** One line per partition, then the totals: what {@code --dry-run} prints. */
     public String describe() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s %14s %14s %10s %10s%n", "partition",
-                "from offset", "to offset", "records", "left"));
+                "from offset", "to offset", "offsets", "left"));
         for (Range r : ranges) {
             out.append(String.format(Locale.ROOT, "%-10d %14d %14d %10d %10d%n", r.partition(), r.from(), r.to(), r.total(),
                     r.remaining()));
         }
-        return out.append(String.format(Locale.ROOT, "%s -> %s: %d records, %d left to copy%n", source, target, total(),
+        // Offsets, not records: on a transactional topic commit markers take offsets too.
+        return out.append(String.format(Locale.ROOT, "%s -> %s: %d offsets, %d left to copy%n", source, target, total(),
                 remaining())).toString();
     }
 }

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -32,6 +34,7 @@ public final class StatusProbe {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration FETCH = Duration.ofSeconds(10);
+    private static final long MAX_DEAD_LETTERS_READ = 1_000_000;
 
     private final KafkaClients clients;
     private final Clock clock;
@@ -52,8 +55,16 @@ public final class StatusProbe {
             try {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
                 state = group.groupState().toString();
-                group.members().forEach(m -> instances.add(new ApplicationStatus.Instance(m.clientId(), m.host(),
-                        m.assignment().topicPartitions().stream()
+                // A member per stream thread: an instance is the client id before "-StreamThread-N-consumer".
+                Map<String, List<TopicPartition>> byInstance = new TreeMap<>();
+                Map<String, String> hosts = new HashMap<>();
+                group.members().forEach(m -> {
+                    String instance = m.clientId().replaceFirst("-StreamThread-\\d+-consumer$", "");
+                    hosts.put(instance, m.host());
+                    byInstance.computeIfAbsent(instance, k -> new ArrayList<>()).addAll(m.assignment().topicPartitions());
+                });
+                byInstance.forEach((instance, partitions) -> instances.add(new ApplicationStatus.Instance(instance,
+                        hosts.get(instance), partitions.stream()
                                 .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
                                 .map(TopicPartition::toString).toList())));
             } catch (ExecutionException e) {
@@ -73,12 +84,10 @@ public final class StatusProbe {
             }
             List<TopicPartition> dlq = ClusterOffsets.partitions(admin, deadLetters).orElse(List.of());
             List<TopicPartition> out = ClusterOffsets.partitions(admin, enriched).orElse(List.of());
-            long deadLetterCount = sum(ClusterOffsets.offsets(admin, dlq, OffsetSpec.latest()))
-                    - sum(ClusterOffsets.offsets(admin, dlq, OffsetSpec.earliest()));
             Instant minuteAgo = now.minus(MINUTE);
+            long[] dead = countDeadLetters(dlq, minuteAgo);
             return new ApplicationStatus(applicationId, state, instances, lag, since(admin, rawPartitions, minuteAgo),
-                    since(admin, out, minuteAgo), deadLetterCount, since(admin, dlq, minuteAgo), oldestUnprocessed(lag, raw, now),
-                    growing);
+                    since(admin, out, minuteAgo), dead[0], dead[1], oldestUnprocessed(lag, raw, now), growing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the status", e);
@@ -134,7 +143,29 @@ public final class StatusProbe {
         return oldest.map(ts -> Duration.between(Instant.ofEpochMilli(ts), now));
     }
 
-    /** Records appended since a time, by their timestamps. */
+    /**
+     * Dead letters in all and since a time, counted record by record: the pipeline writes them in transactions, whose
+     * commit markers take offsets too. Few by nature; reading stops at {@value #MAX_DEAD_LETTERS_READ}.
+     */
+    private long[] countDeadLetters(List<TopicPartition> partitions, Instant since) {
+        long all = 0;
+        long recent = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (all < MAX_DEAD_LETTERS_READ && partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    all++;
+                    recent += r.timestamp() >= since.toEpochMilli() ? 1 : 0;
+                }
+            }
+        }
+        return new long[] {all, recent};
+    }
+
+    /** Offsets appended since a time, by record timestamps (on a transactional topic, commit markers included). */
     private static long since(Admin admin, List<TopicPartition> partitions, Instant from) throws InterruptedException, ExecutionException {
         Map<TopicPartition, Long> ends = ClusterOffsets.offsets(admin, partitions, OffsetSpec.latest());
         Map<TopicPartition, Long> starts = ClusterOffsets.offsets(admin, partitions, OffsetSpec.forTimestamp(from.toEpochMilli()));

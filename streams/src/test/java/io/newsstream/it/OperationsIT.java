@@ -206,7 +206,7 @@ class OperationsIT {
         ReplayPlan plan = new Replayer(clients, CLOCK).plan(window(source, target));
         assertEquals(PARTITIONS, plan.ranges().size());
         assertEquals(120, plan.ranges().stream().mapToLong(ReplayPlan.Range::total).sum());
-        assertTrue(plan.describe().contains("120 records, 120 left"), plan.describe());
+        assertTrue(plan.describe().contains("120 offsets, 120 left"), plan.describe());
         try (Admin admin = Admin.create(clients.common())) {
             assertTrue(!admin.listTopics().names().get().contains(target), "a plan creates nothing");
         }
