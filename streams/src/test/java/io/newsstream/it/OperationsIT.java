@@ -225,8 +225,7 @@ class OperationsIT {
         NewsstreamConfig config = pipelineConfig("replay-" + run, run);
         Topics topics = new Topics(config.topics());
         Taxonomy taxonomy = Taxonomy.builtIn();
-        TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
-                config.partitions(), config.replicationFactor());
+        provision(config, taxonomy);
         try (KafkaProducer<String, Subscription> producer = new KafkaProducer<>(clients.producer(),
                 topics.subscriptions().keySerde().serializer(), topics.subscriptions().valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topics.subscriptions().name(), "dredging",
@@ -239,10 +238,7 @@ class OperationsIT {
         try (Pipeline pipeline = Pipeline.start(config, clients, taxonomy);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(),
                      new ByteArraySerializer())) {
-            for (RawArticle a : articles) {
-                producer.send(new ProducerRecord<>(topics.raw().name(), null, a.getIngestedAt().toEpochMilli(),
-                        bytes(a.getId()), topics.raw().valueSerde().serializer().serialize("", a))).get();
-            }
+            sendRaw(producer, topics, articles);
             List<EnrichedArticle> first = enriched(topics, 3);
             assertEquals(1, PipelineScenario.readAtLeast(clients, topics.alerts().name(), 1).size());
             int stories = storyIds(topics).size();
@@ -334,8 +330,7 @@ class OperationsIT {
         NewsstreamConfig live = pipelineConfig("ops-live-" + run, run);
         Topics liveTopics = new Topics(live.topics());
         Taxonomy builtIn = Taxonomy.builtIn();
-        TopicProvisioner.ensureTopics(clients, liveTopics.specs(liveTopics.allNames(builtIn.labelNames()), live.rawRetention()),
-                live.partitions(), live.replicationFactor());
+        provision(live, builtIn);
         List<RawArticle> articles = List.of(
                 raw("harbor", ScaleOutIT.ScaleFixtures.HARBOR, T0),
                 raw("ferry", ScaleOutIT.ScaleFixtures.FERRY, T0.plusSeconds(60)),
@@ -353,10 +348,7 @@ class OperationsIT {
         try (Pipeline pipeline = Pipeline.start(live, clients, builtIn);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(),
                      new ByteArraySerializer())) {
-            for (RawArticle a : articles) {
-                producer.send(new ProducerRecord<>(liveTopics.raw().name(), null, a.getIngestedAt().toEpochMilli(),
-                        bytes(a.getId()), liveTopics.raw().valueSerde().serializer().serialize("", a))).get();
-            }
+            sendRaw(producer, liveTopics, articles);
             enriched(liveTopics, 3);
             Set<String> before = topicNames();
 
@@ -424,17 +416,13 @@ class OperationsIT {
         NewsstreamConfig config = pipelineConfig("ops-reset-" + run, run);
         Topics topics = new Topics(config.topics());
         Taxonomy taxonomy = Taxonomy.builtIn();
-        TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
-                config.partitions(), config.replicationFactor());
+        provision(config, taxonomy);
         ApplicationReset reset = new ApplicationReset(clients);
         try (Pipeline pipeline = Pipeline.start(config, clients, taxonomy);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(),
                      new ByteArraySerializer())) {
-            for (String id : List.of("harbor", "ferry")) {
-                RawArticle a = raw(id, id.equals("harbor") ? ScaleOutIT.ScaleFixtures.HARBOR : ScaleOutIT.ScaleFixtures.FERRY, T0);
-                producer.send(new ProducerRecord<>(topics.raw().name(), null, T0.toEpochMilli(), bytes(id),
-                        topics.raw().valueSerde().serializer().serialize("", a))).get();
-            }
+            sendRaw(producer, topics, List.of(raw("harbor", ScaleOutIT.ScaleFixtures.HARBOR, T0),
+                    raw("ferry", ScaleOutIT.ScaleFixtures.FERRY, T0)));
             assertEquals(2, enriched(topics, 2).size());
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> reset.plan(config.applicationId(), topics.raw().name(), Optional.empty(), config.stateDir().orElseThrow()));
@@ -495,6 +483,20 @@ class OperationsIT {
             settings.put("topic." + topic, "ops." + run + "." + topic);
         }
         return NewsstreamConfig.defaultConfig().with(settings);
+    }
+
+    private static void provision(NewsstreamConfig config, Taxonomy taxonomy) {
+        Topics topics = new Topics(config.topics());
+        TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
+                config.partitions(), config.replicationFactor());
+    }
+
+    /** Each article to the raw topic, keyed by id, stamped with its ingest time. */
+    private static void sendRaw(KafkaProducer<byte[], byte[]> producer, Topics topics, List<RawArticle> articles) throws Exception {
+        for (RawArticle a : articles) {
+            producer.send(new ProducerRecord<>(topics.raw().name(), null, a.getIngestedAt().toEpochMilli(), bytes(a.getId()),
+                    topics.raw().valueSerde().serializer().serialize("", a))).get();
+        }
     }
 
     private static RawArticle raw(String id, String body, Instant ingested) {
