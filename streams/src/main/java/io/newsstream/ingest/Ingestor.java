@@ -5,12 +5,16 @@ import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
 import io.newsstream.schema.RejectedArticle;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -62,6 +66,39 @@ public final class Ingestor implements AutoCloseable {
         return new IngestReport(counts[0], counts[1], counts[2]);
     }
 
+    /**
+     * Writes one request's outcomes (accepted articles to the raw topic, rejections to the rejected topic) and
+     * returns once Kafka has acknowledged every one. Thread-safe: concurrent requests share the producer.
+     *
+     * @throws IllegalStateException when any could not be written
+     */
+    public void writeAndWait(List<IngestOutcome> outcomes) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try {
+            for (IngestOutcome outcome : outcomes) {
+                if (outcome instanceof IngestOutcome.Accepted a) {
+                    sent.add(producer.send(record(topics.raw(), a.article().getId(), a.article())));
+                } else if (outcome instanceof IngestOutcome.Rejected r) {
+                    sent.add(producer.send(record(topics.rejected(), r.origin(), toRecord(r))));
+                }
+            }
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to Kafka", e);
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("could not write to Kafka: " + cause.getMessage(), cause);
+        }
+    }
+
+    private <V> ProducerRecord<byte[], byte[]> record(Topic<String, V> topic, String key, V value) {
+        return new ProducerRecord<>(topic.name(), null, clock.millis(), topic.keySerde().serializer().serialize(topic.name(), key),
+                topic.valueSerde().serializer().serialize(topic.name(), value));
+    }
+
     private RejectedArticle toRecord(IngestOutcome.Rejected r) {
         return RejectedArticle.newBuilder()
                 .setOrigin(r.origin())
@@ -73,10 +110,8 @@ public final class Ingestor implements AutoCloseable {
     }
 
     private <V> void send(Topic<String, V> topic, String key, V value, AtomicLong failed, AtomicReference<Exception> first) {
-        byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
-        byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
         try {
-            producer.send(new ProducerRecord<>(topic.name(), null, clock.millis(), k, v), (metadata, error) -> {
+            producer.send(record(topic, key, value), (metadata, error) -> {
                 if (error != null) {
                     failed.incrementAndGet();
                     first.compareAndSet(null, error);
