@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class ArticleParser {
 
     /** Input formats by what the file name ends with. */
-    public enum Format { TEXT, JSON, JSON_LINES }
+    public enum Format { TEXT, JSON, JSON_LINES, HTML }
 
     /** An article is a flat object: nesting beyond this is refused before it costs stack or memory. */
     static final int MAX_JSON_DEPTH = 32;
@@ -71,6 +71,9 @@ public final class ArticleParser {
         if (n.endsWith(".json")) {
             return Format.JSON;
         }
+        if (n.endsWith(".html") || n.endsWith(".htm")) {
+            return Format.HTML;
+        }
         return null;
     }
 
@@ -98,9 +101,11 @@ public final class ArticleParser {
         } catch (CharacterCodingException e) {
             return IngestOutcome.Rejected.of(origin, TextEncoding.detect(bytes, bytes.length).notDecodableReason(), null, bytes.length);
         }
-        return guarded(origin, text, bytes.length, () -> format == Format.TEXT
-                ? parseText(origin, text, bytes.length, now)
-                : parseJson(origin, text, bytes.length, now));
+        return guarded(origin, text, bytes.length, () -> switch (format) {
+            case TEXT -> parseText(origin, text, bytes.length, now);
+            case HTML -> parseHtml(origin, text, bytes.length, now);
+            default -> parseJson(origin, text, bytes.length, now);
+        });
     }
 
     /** Parses one decoded line of a JSON Lines input. Never throws. */
@@ -143,6 +148,25 @@ public final class ArticleParser {
         return accepted(origin, text, size, new Fields(id, null, null, title, body, null, null), now);
     }
 
+    /** An HTML page: its headline and article paragraphs ({@link HtmlArticle}), the rest of the page left out. */
+    private IngestOutcome parseHtml(String origin, String text, long size, Instant now) {
+        HtmlArticle.Extracted page = HtmlArticle.extract(text);
+        if (page.body().isBlank()) {
+            return IngestOutcome.Rejected.of(origin, "no article text found in the HTML page (no paragraphs of "
+                    + "some length outside navigation, ads and comments)", text, size);
+        }
+        String title = page.title().isBlank() ? null : page.title();
+        String id = ArticleIds.derive(origin, title, page.body());
+        Long published = page.publishedAt().map(Instant::toEpochMilli).orElse(null);
+        return accepted(origin, text, size, new Fields(id, null, null, title, page.body(), published, null), now);
+    }
+
+    /** A whole page read as a page; a fragment (no paragraph scored as a story) read whole. */
+    private static String htmlBody(String html) {
+        String article = HtmlArticle.extract(html).body();
+        return article.isBlank() ? HtmlArticle.text(html) : article;
+    }
+
     private IngestOutcome parseJson(String origin, String text, long size, Instant now) {
         if (text.isBlank()) {
             return IngestOutcome.Rejected.of(origin, "empty: expected a JSON object with at least a \"body\" field", text, size);
@@ -172,7 +196,13 @@ public final class ArticleParser {
             // Derived from the input as given, so the same input keeps its id whatever cleaning does to it.
             String id = givenId != null && !givenId.isBlank() ? givenId
                     : ArticleIds.derive(origin, title, body, source, url, publishedAt == null ? null : publishedAt.toString());
-            Fields fields = new Fields(id, source, url, title, body, publishedAt, optionalText(node, "language"));
+            // An HTML body (a CMS export, a feed item) is read for its article text, as an .html file is.
+            String plain = HtmlArticle.looksLikeHtml(body) ? htmlBody(body) : body;
+            if (plain.isBlank()) {
+                return IngestOutcome.Rejected.of(origin, "the HTML body holds no article text (no paragraphs of some "
+                        + "length outside navigation, ads and comments)", text, size);
+            }
+            Fields fields = new Fields(id, source, url, title, plain, publishedAt, optionalText(node, "language"));
             return accepted(origin, text, size, fields, now);
         } catch (IllegalArgumentException e) {
             return IngestOutcome.Rejected.of(origin, e.getMessage(), text, size);

@@ -72,7 +72,7 @@ public final class InputReader {
             return;
         }
         if (format == null) {
-            sink.accept(new IngestOutcome.Rejected(origin, "unsupported file type (expected .txt, .json or .jsonl)", null, size(file)));
+            sink.accept(new IngestOutcome.Rejected(origin, "unsupported file type (expected .txt, .json, .jsonl or .html)", null, size(file)));
             return;
         }
         try {

@@ -41,7 +41,7 @@ class InputReaderTest {
         List<IngestOutcome> outcomes = read(new InputReader(1024, 1000, clock, InputStream.nullInputStream()), dir.toString());
         assertEquals(List.of("b.txt", "notes.pdf", "sub/a.json"), outcomes.stream().map(IngestOutcome::origin).toList());
         assertInstanceOf(IngestOutcome.Accepted.class, outcomes.get(0));
-        assertEquals("unsupported file type (expected .txt, .json or .jsonl)",
+        assertEquals("unsupported file type (expected .txt, .json, .jsonl or .html)",
                 assertInstanceOf(IngestOutcome.Rejected.class, outcomes.get(1)).reason());
         assertInstanceOf(IngestOutcome.Accepted.class, outcomes.get(2));
     }
