@@ -1,0 +1,175 @@
+package io.newsstream.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsstream.kafka.KafkaClients;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Polls RSS and Atom feeds (http, https and file URLs) and ingests each new item once: by its GUID or id, else its
+ * link. Its body is the item's content, else its description (HTML read as {@link ArticleParser} reads HTML bodies),
+ * its source the feed's title; it goes through the same parser, rules and rejected topic as {@code ingest}. HTTP
+ * polls are conditional (ETag, Last-Modified): an unchanged feed costs a 304. The items ingested are recorded in a
+ * compacted topic ({@value #SEEN_TOPIC}, key: feed URL and item key) after Kafka has acknowledged them, so they
+ * survive a restart; an item whose record was not written is ingested again with the same id, which the pipeline
+ * recognises as a replay.
+ */
+public final class FeedPoller implements AutoCloseable {
+
+    public static final String SEEN_TOPIC = "news.feed.seen.v1";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** What one poll of one feed did. */
+    public record Poll(String url, boolean notModified, int items, int ingested, int rejected) {
+        public String summary() {
+            return notModified ? url + ": not modified" : url + ": " + items + " items, " + ingested + " new, " + rejected + " rejected";
+        }
+    }
+
+    private final KafkaClients clients;
+    private final ArticleParser parser;
+    private final Ingestor ingestor;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(TIMEOUT).build();
+    private final KafkaProducer<String, String> seenProducer;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Map<String, String[]> validators = new ConcurrentHashMap<>();
+
+    public FeedPoller(KafkaClients clients, ArticleParser parser, Ingestor ingestor, Clock clock) {
+        this.clients = clients;
+        this.parser = parser;
+        this.ingestor = ingestor;
+        this.clock = clock;
+        ensureSeenTopic();
+        loadSeen();
+        this.seenProducer = new KafkaProducer<>(clients.producer(), new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * Fetches a feed and ingests its new items.
+     *
+     * @throws IOException when it cannot be fetched or is not a feed (said in the message)
+     */
+    public Poll poll(String url) throws IOException, InterruptedException {
+        String xml;
+        URI uri = URI.create(url);
+        if ("file".equals(uri.getScheme())) {
+            xml = Files.readString(Path.of(uri), StandardCharsets.UTF_8);
+        } else {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("User-Agent", "newsstream-feeds");
+            String[] v = validators.get(url);
+            if (v != null && v[0] != null) {
+                request.header("If-None-Match", v[0]);
+            }
+            if (v != null && v[1] != null) {
+                request.header("If-Modified-Since", v[1]);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 304) {
+                return new Poll(url, true, 0, 0, 0);
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException(url + " answered HTTP " + response.statusCode());
+            }
+            validators.put(url, new String[] {response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null)});
+            xml = response.body();
+        }
+        Feed.Parsed feed;
+        try {
+            feed = Feed.parse(xml);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(url + " is " + e.getMessage(), e);
+        }
+        List<IngestOutcome> outcomes = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Feed.Item item : feed.items()) {
+            String key = url + "\n" + item.key();
+            if (item.key().isBlank() || seen.contains(key) || keys.contains(key)) {
+                continue;
+            }
+            ObjectNode article = JSON.createObjectNode();
+            article.put("source", feed.title());
+            article.put("url", item.link());
+            article.put("title", item.title());
+            article.put("body", item.body());
+            item.publishedAt().ifPresent(t -> article.put("publishedAt", t.toString()));
+            String line = article.toString();
+            outcomes.add(parser.parseJsonLine(url + "#" + item.key(), line, line.getBytes(StandardCharsets.UTF_8).length, clock.instant()));
+            keys.add(key);
+        }
+        ingestor.writeAndWait(outcomes);
+        for (String key : keys) {
+            seenProducer.send(new ProducerRecord<>(SEEN_TOPIC, key, clock.instant().toString()));
+        }
+        seenProducer.flush();
+        seen.addAll(keys);
+        int rejected = (int) outcomes.stream().filter(o -> o instanceof IngestOutcome.Rejected).count();
+        return new Poll(url, false, feed.items().size(), outcomes.size() - rejected, rejected);
+    }
+
+    private void ensureSeenTopic() {
+        try (Admin admin = Admin.create(clients.common())) {
+            admin.createTopics(List.of(new NewTopic(SEEN_TOPIC, 1, (short) -1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create " + SEEN_TOPIC + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void loadSeen() {
+        Set<String> keys = new HashSet<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(SEEN_TOPIC, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            while (consumer.position(tp) < end) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    keys.add(new String(r.key(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        seen.addAll(keys);
+    }
+
+    @Override
+    public void close() {
+        seenProducer.close();
+    }
+}
