@@ -240,4 +240,31 @@ class BadInputCatalogueTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** {@code serve} reads request bodies with the same parser: each bad input is refused with the reason ingest gives. */
+    @Test
+    void shouldRejectBadInputsOverHttpWithTheReasonsIngestGives() throws IOException {
+        ArticleParser parser = new ArticleParser(MAX_BYTES, 1000);
+        Map<String, byte[]> inputs = new LinkedHashMap<>();
+        inputs.put("empty.txt", new byte[0]);
+        inputs.put("blank-body.txt", utf8("Headline\n\n   \n\t\n"));
+        inputs.put("invalid.json", utf8("{\"body\": \"unterminated"));
+        inputs.put("string.json", utf8("\"just a string\""));
+        inputs.put("no-body.json", utf8("{\"title\": \"Headline only\"}"));
+        inputs.put("deep.json", utf8("{\"body\": \"x\", \"extra\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}"));
+        byte[] binary = new byte[400];
+        new Random(7).nextBytes(binary);
+        inputs.put("binary.txt", binary);
+        for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
+            String fromFile = reason(readOne(input.getKey(), input.getValue()));
+            RequestBody.Kind kind = input.getKey().endsWith(".json") ? RequestBody.Kind.JSON : RequestBody.Kind.TEXT;
+            List<IngestOutcome> overHttp = RequestBody.parse(parser, input.getValue(), kind, clock.instant());
+            assertEquals(1, overHttp.size(), input.getKey());
+            assertEquals(fromFile, reason(overHttp.get(0)), input.getKey());
+        }
+        List<IngestOutcome> lines = RequestBody.parse(parser, utf8("{\"body\": \"" + GOOD_BODY.replace("\n", "\\n")
+                + "\"}\n{\"title\": \"no body\"}\n"), RequestBody.Kind.JSON_LINES, clock.instant());
+        assertInstanceOf(IngestOutcome.Accepted.class, lines.get(0));
+        assertTrue(reason(lines.get(1)).startsWith("body is empty or missing"), reason(lines.get(1)));
+    }
 }
