@@ -9,7 +9,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class KafkaContainerIT extends PipelineScenario {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.4.0");
 
     @Override
     String bootstrapServers() {
