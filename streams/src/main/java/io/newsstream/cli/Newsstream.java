@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Streaming news-event pipeline on Apache Kafka.",
         subcommands = {DemoCommand.class, ProcessCommand.class, EvaluateCommand.class, TrainCommand.class, IngestCommand.class, RunCommand.class,
             TailCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscriptionsCommand.class, AlertsCommand.class,
-            BrokerCommand.class, BenchCommand.class, ReplayCommand.class, StatusCommand.class, CompareCommand.class, ReprocessCommand.class, ResetCommand.class, ServeCommand.class, FeedsCommand.class, CommandLine.HelpCommand.class})
+            BrokerCommand.class, BenchCommand.class, ReplayCommand.class, StatusCommand.class, CompareCommand.class, ReprocessCommand.class, ResetCommand.class, ServeCommand.class, FeedsCommand.class, TopicsCommand.class, CommandLine.HelpCommand.class})
 public final class Newsstream {
 
     public static void main(String[] args) {

@@ -11,7 +11,9 @@ import io.newsstream.alert.Subscriptions;
 import io.newsstream.classify.LabelScore;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.classify.TopicClassifier;
+import io.newsstream.cli.Newsstream;
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.config.TopicNames;
 import io.newsstream.kafka.EmbeddedKafkaBroker;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
@@ -32,6 +34,8 @@ import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.Subscription;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -450,6 +454,33 @@ class OperationsIT {
             assertEquals(4, all.stream().filter(a -> a.getDedup().getStatus() == DedupStatus.ORIGINAL).count(),
                     "the same verdicts: each is an original again, not a copy of its first run");
         }
+    }
+
+    /** {@code topics create} makes what is missing, leaves what exists, and {@code describe} shows how it differs. */
+    @Test
+    void shouldCreateMissingTopicsAndShowHowExistingOnesDiffer() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        NewsstreamConfig config = pipelineConfig("ops-topics-" + run, run);
+        try (Admin admin = Admin.create(clients.common())) {
+            admin.createTopics(List.of(new NewTopic(config.topics().stories(), 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "delete")))).all().get();
+        }
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", broker.bootstrapServers(), "--set", "partitions=2"));
+        TopicNames names = config.topics();
+        Map<String, String> topicSettings = Map.of("raw", names.raw(), "rejected", names.rejected(), "enriched", names.enriched(),
+                "dlq", names.dlq(), "stories", names.stories(), "subscriptions", names.subscriptions(), "alerts", names.alerts(),
+                "label-pattern", names.labelTopic());
+        topicSettings.forEach((key, name) -> args.addAll(List.of("--set", "topic." + key + "=" + name)));
+        StringWriter out = new StringWriter();
+        List<String> create = new ArrayList<>(List.of("topics", "create"));
+        create.addAll(args);
+        int exit = Newsstream.commandLine().setOut(new PrintWriter(out)).execute(create.toArray(String[]::new));
+        assertEquals(1, exit, out.toString());
+        String table = out.toString();
+        assertTrue(table.contains(config.topics().stories()) && table.contains("partitions 1 (configured 2)")
+                && table.contains("cleanup.policy=delete (newsstream sets compact)"), table);
+        assertTrue(table.lines().filter(l -> l.startsWith(config.topics().raw() + " ")).allMatch(l -> l.contains("as configured")), table);
+        assertTrue(topicNames().containsAll(List.of(config.topics().raw(), config.topics().enriched(), config.topics().alerts())));
     }
 
     private static Set<String> topicNamesQuietly() {
