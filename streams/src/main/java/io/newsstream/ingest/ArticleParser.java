@@ -161,10 +161,9 @@ public final class ArticleParser {
         return accepted(origin, text, size, new Fields(id, null, null, title, page.body(), published, null), now);
     }
 
-    /** A whole page read as a page; a fragment (no paragraph scored as a story) read whole. */
+    /** A whole page read for its story; a fragment (a feed item's description, a CMS export's body) read whole. */
     private static String htmlBody(String html) {
-        String article = HtmlArticle.extract(html).body();
-        return article.isBlank() ? HtmlArticle.text(html) : article;
+        return HtmlArticle.isPage(html) ? HtmlArticle.extract(html).body() : HtmlArticle.text(html);
     }
 
     private IngestOutcome parseJson(String origin, String text, long size, Instant now) {

@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -81,6 +83,7 @@ public final class FeedPoller implements AutoCloseable {
      */
     public Poll poll(String url) throws IOException, InterruptedException {
         String xml;
+        String[] pendingValidators = null;
         URI uri = URI.create(url);
         if ("file".equals(uri.getScheme())) {
             xml = Files.readString(Path.of(uri), StandardCharsets.UTF_8);
@@ -100,8 +103,9 @@ public final class FeedPoller implements AutoCloseable {
             if (response.statusCode() / 100 != 2) {
                 throw new IOException(url + " answered HTTP " + response.statusCode());
             }
-            validators.put(url, new String[] {response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null)});
+            // Kept once this poll's items are written: a failed write must not turn the next poll into a 304.
+            pendingValidators = new String[] {response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null)};
             xml = response.body();
         }
         Feed.Parsed feed;
@@ -128,11 +132,22 @@ public final class FeedPoller implements AutoCloseable {
             keys.add(key);
         }
         ingestor.writeAndWait(outcomes);
+        List<Future<RecordMetadata>> marks = new ArrayList<>();
         for (String key : keys) {
-            seenProducer.send(new ProducerRecord<>(SEEN_TOPIC, key, clock.instant().toString()));
+            marks.add(seenProducer.send(new ProducerRecord<>(SEEN_TOPIC, key, clock.instant().toString())));
         }
-        seenProducer.flush();
+        try {
+            for (Future<RecordMetadata> mark : marks) {
+                mark.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IOException("could not record the items of " + url + " as seen: " + e.getCause().getMessage()
+                    + " (they are ingested again, with the same ids, at the next poll)", e.getCause());
+        }
         seen.addAll(keys);
+        if (pendingValidators != null) {
+            validators.put(url, pendingValidators);
+        }
         int rejected = (int) outcomes.stream().filter(o -> o instanceof IngestOutcome.Rejected).count();
         return new Poll(url, false, feed.items().size(), outcomes.size() - rejected, rejected);
     }

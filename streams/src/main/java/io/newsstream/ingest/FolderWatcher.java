@@ -99,7 +99,7 @@ public final class FolderWatcher implements AutoCloseable {
                     d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.warn("Cannot watch {}: {}", dir, e.getMessage());
         }
     }
@@ -107,7 +107,7 @@ public final class FolderWatcher implements AutoCloseable {
     private void scan(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(Files::isRegularFile).sorted().forEach(this::consider);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.warn("Cannot list {}: {}", dir, e.getMessage());
         }
     }
@@ -133,9 +133,15 @@ public final class FolderWatcher implements AutoCloseable {
             } else if (!current.get().equals(e.getValue().version())) {
                 e.setValue(new Pending(current.get(), now)); // still being written
             } else if (now - e.getValue().sinceNanos() >= settle.toNanos()) {
-                it.remove();
-                done.put(e.getKey(), current.get());
-                onFile.accept(e.getKey());
+                try {
+                    onFile.accept(e.getKey());
+                    it.remove();
+                    done.put(e.getKey(), current.get());
+                } catch (RuntimeException failure) {
+                    // Kafka unreachable, say: the file stays pending and is tried again after another settle time.
+                    LOG.warn("Cannot ingest {} yet: {}; trying again", e.getKey(), failure.getMessage());
+                    e.setValue(new Pending(current.get(), now));
+                }
             }
         }
     }

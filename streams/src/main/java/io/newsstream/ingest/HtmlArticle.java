@@ -32,6 +32,21 @@ public final class HtmlArticle {
     private static final Pattern POSITIVE = Pattern.compile("(?i)(article|story|content|entry|post|text|body|main)");
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("(?is)<(p|div|br|article|span|a|h[1-6]|ul|li|html|body)[\\s>/]");
     private static final int MIN_PARAGRAPH_CHARS = 25;
+    /** Never page furniture, whatever their class names say ({@code <body class="has-sidebar">}). */
+    private static final java.util.Set<String> STRUCTURE = java.util.Set.of("html", "body", "main", "article");
+    private static final Pattern WHOLE_PAGE = Pattern.compile("(?i)<(html|body)[\\s>]");
+
+    /** Whether markup is a whole page (scored for its story) rather than a fragment (read whole). */
+    public static boolean isPage(String html) {
+        return WHOLE_PAGE.matcher(html).find();
+    }
+
+    /** A container holding most of the page's paragraph text is the story's, whatever its name. */
+    private static boolean holdsMostParagraphs(Element e, Document page) {
+        int all = page.body().select("p").stream().mapToInt(p -> p.text().length()).sum();
+        int inside = e.select("p").stream().mapToInt(p -> p.text().length()).sum();
+        return all > 0 && inside * 2 > all;
+    }
 
     /**
      * @param publishedAt from the page's {@code article:published_time} metadata, when present
@@ -55,7 +70,8 @@ public final class HtmlArticle {
                 + "figure figcaption, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]").remove();
         for (Element e : new ArrayList<>(page.body().select("*"))) {
             String names = e.className() + " " + e.id();
-            if (e.parent() != null && NEGATIVE.matcher(names).find() && !POSITIVE.matcher(names).find()) {
+            if (e.parent() != null && NEGATIVE.matcher(names).find() && !POSITIVE.matcher(names).find()
+                    && !STRUCTURE.contains(e.tagName()) && !holdsMostParagraphs(e, page)) {
                 e.remove();
             }
         }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -45,7 +47,22 @@ public final class HttpIngestServer implements AutoCloseable {
      * @param token           the bearer token requests must carry, if any
      */
     public record Settings(int port, long maxRequestBytes, Optional<String> token) {
+        public Settings {
+            if (maxRequestBytes < 1 || maxRequestBytes > MAX_BODY_LIMIT) {
+                throw new IllegalArgumentException("the request size limit must be between 1 and " + MAX_BODY_LIMIT
+                        + " bytes, got " + maxRequestBytes);
+            }
+        }
     }
+
+    /** The largest body limit: one array holds a body. */
+    static final long MAX_BODY_LIMIT = Integer.MAX_VALUE - 16;
+    /**
+     * Requests buffered at once: each holds up to its body (16 MiB by default) and the parsed articles, so without a
+     * bound many clients could exhaust the heap. Others wait up to {@link #ADMISSION_WAIT_SECONDS} s, then get 503.
+     */
+    private static final int CONCURRENT_POSTS = 8;
+    private static final long ADMISSION_WAIT_SECONDS = 10;
 
     private final Server server;
     private final ServerConnector connector;
@@ -81,7 +98,8 @@ public final class HttpIngestServer implements AutoCloseable {
         private final Ingestor ingestor;
         private final BooleanSupplier kafkaReachable;
         private final Clock clock;
-        private final byte[] expectedAuthorization;
+        private final byte[] expectedToken;
+        private final Semaphore admission = new Semaphore(CONCURRENT_POSTS);
 
         Routes(Settings settings, ArticleParser parser, Ingestor ingestor, BooleanSupplier kafkaReachable, Clock clock) {
             this.settings = settings;
@@ -89,7 +107,7 @@ public final class HttpIngestServer implements AutoCloseable {
             this.ingestor = ingestor;
             this.kafkaReachable = kafkaReachable;
             this.clock = clock;
-            this.expectedAuthorization = settings.token().map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8)).orElse(null);
+            this.expectedToken = settings.token().map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
         }
 
         @Override
@@ -107,8 +125,15 @@ public final class HttpIngestServer implements AutoCloseable {
                     if (!method.equals("POST")) {
                         response.getHeaders().put(HttpHeader.ALLOW, "POST");
                         reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, error("POST articles to /articles"));
+                    } else if (!admission.tryAcquire(ADMISSION_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+                        reply(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, error("too many requests in progress: retry"));
                     } else {
-                        postArticles(request, response, callback);
+                        try {
+                            postArticles(request, response, callback);
+                        } finally {
+                            admission.release();
+                        }
                     }
                 }
                 default -> reply(response, callback, HttpStatus.NOT_FOUND_404, error("no such path: " + path
@@ -118,10 +143,12 @@ public final class HttpIngestServer implements AutoCloseable {
         }
 
         private void postArticles(Request request, Response response, Callback callback) throws Exception {
-            if (expectedAuthorization != null) {
+            if (expectedToken != null) {
                 String given = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-                byte[] bytes = given == null ? new byte[0] : given.getBytes(StandardCharsets.UTF_8);
-                if (!MessageDigest.isEqual(expectedAuthorization, bytes)) {
+                // The scheme is case-insensitive (RFC 9110); the token is compared in constant time.
+                boolean bearer = given != null && given.regionMatches(true, 0, "Bearer ", 0, 7);
+                byte[] token = bearer ? given.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+                if (!MessageDigest.isEqual(expectedToken, token)) {
                     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
                     reply(response, callback, HttpStatus.UNAUTHORIZED_401, error("a valid Authorization: Bearer <token> header is required"));
                     return;
@@ -139,7 +166,7 @@ public final class HttpIngestServer implements AutoCloseable {
                 body = null;
             } else {
                 try (InputStream in = Content.Source.asInputStream(request)) {
-                    body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxRequestBytes() + 1));
+                    body = in.readNBytes((int) (settings.maxRequestBytes() + 1)); // one byte over tells an oversized body
                 }
             }
             if (body == null || body.length > settings.maxRequestBytes()) {

@@ -46,7 +46,15 @@ public final class RequestBody {
         switch (kind) {
             case TEXT -> outcomes.add(parser.parse(origin + "#1", body, ArticleParser.Format.TEXT, now));
             case JSON_LINES -> {
-                String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
+                String decoded;
+                try {
+                    decoded = TextEncoding.decodeWhole(body); // strict, as for files: bad bytes are refused, not replaced
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    outcomes.add(IngestOutcome.Rejected.of(origin, TextEncoding.detect(body, body.length).notDecodableReason(),
+                            null, body.length));
+                    return outcomes;
+                }
+                String[] lines = decoded.split("\r?\n");
                 int n = 0;
                 for (String line : lines) {
                     if (!line.isBlank()) {

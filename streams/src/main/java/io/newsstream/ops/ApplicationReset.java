@@ -1,6 +1,7 @@
 package io.newsstream.ops;
 
 import io.newsstream.kafka.KafkaClients;
+import io.newsstream.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,9 +79,8 @@ public final class ApplicationReset {
             Map<TopicPartition, Long> ends = ClusterOffsets.offsets(admin, partitions, OffsetSpec.latest());
             Map<TopicPartition, Long> offsets = new HashMap<>();
             partitions.forEach(tp -> offsets.put(tp, targets.get(tp) < 0 ? ends.get(tp) : targets.get(tp)));
-            List<String> internal = admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(applicationId + "-") && (t.endsWith("-changelog") || t.endsWith("-repartition")))
-                    .sorted().toList();
+            Set<String> existing = admin.listTopics().names().get();
+            List<String> internal = Pipeline.internalTopics(applicationId).stream().filter(existing::contains).toList();
             Path state = stateRoot.resolve(applicationId);
             return new Plan(applicationId, offsets, internal, Files.isDirectory(state) ? Optional.of(state) : Optional.empty());
         } catch (InterruptedException e) {

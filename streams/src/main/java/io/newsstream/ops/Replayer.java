@@ -16,9 +16,11 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -84,11 +86,20 @@ public final class Replayer {
      * @throws IllegalArgumentException when the source topic does not exist
      */
     public ReplayPlan plan(Request request) {
+        return plan(request, false);
+    }
+
+    /**
+     * @param stable wait for offsets of pending transactions to settle (after this replay's producer has fenced an
+     *               earlier run's, they settle at once)
+     */
+    private ReplayPlan plan(Request request, boolean stable) {
         try (Admin admin = Admin.create(clients.common())) {
             List<TopicPartition> partitions = ClusterOffsets.partitions(admin, request.source())
                     .orElseThrow(() -> new IllegalArgumentException("no topic " + request.source()));
-            Map<TopicPartition, OffsetAndMetadata> progress = admin.listConsumerGroupOffsets(request.id())
-                    .partitionsToOffsetAndMetadata().get();
+            // Stable offsets only: a transaction of an earlier run still pending would otherwise read as not yet done.
+            Map<TopicPartition, OffsetAndMetadata> progress = admin.listConsumerGroupOffsets(request.id(),
+                    new ListConsumerGroupOffsetsOptions().requireStable(stable)).partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, Long> starts = ClusterOffsets.offsets(admin, partitions, OffsetSpec.forTimestamp(request.from().toEpochMilli()));
             Map<TopicPartition, Long> ends = ClusterOffsets.offsets(admin, partitions, OffsetSpec.latest());
             Map<TopicPartition, Long> stops = request.to().isPresent()
@@ -132,17 +143,39 @@ public final class Replayer {
         }
         Properties producerProperties = clients.producer();
         producerProperties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, request.id());
+        Properties consumerProperties = clients.readCommittedConsumer();
+        if (request.rate() > 0) {
+            // A transaction spans one poll: at a slow rate, a few seconds of records, well inside the transaction timeout.
+            consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf((int) Math.max(1, Math.min(500, request.rate() * 5))));
+        }
         long copied = 0;
         long done = plan.total() - plan.remaining();
         long started = System.nanoTime();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties, new ByteArraySerializer(),
                      new ByteArraySerializer())) {
             producer.initTransactions();
+            // Fenced now: an earlier run's pending transaction is aborted, so its progress reads as it really is.
+            plan = plan(request, true);
+            open.clear();
+            for (ReplayPlan.Range r : plan.ranges()) {
+                if (r.remaining() > 0) {
+                    open.put(new TopicPartition(request.source(), r.partition()), r);
+                }
+            }
+            done = plan.total() - plan.remaining();
             consumer.assign(open.keySet());
             open.forEach((tp, r) -> consumer.seek(tp, r.done()));
             ConsumerGroupMetadata group = new ConsumerGroupMetadata(request.id());
+            // Partitions with nothing to copy are committed done in the first transaction, their ends with them: a
+            // rerun must not find records that arrived there since.
+            Map<TopicPartition, OffsetAndMetadata> alreadyDone = new HashMap<>();
+            for (ReplayPlan.Range r : plan.ranges()) {
+                if (r.remaining() == 0) {
+                    alreadyDone.put(new TopicPartition(request.source(), r.partition()), new OffsetAndMetadata(r.to(), r.metadata()));
+                }
+            }
             while (!open.isEmpty()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 producer.beginTransaction();
@@ -161,7 +194,8 @@ public final class Replayer {
                     }
                     throttle(request.rate(), copied, started);
                 }
-                Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+                Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>(alreadyDone);
+                alreadyDone.clear();
                 for (Map.Entry<TopicPartition, ReplayPlan.Range> e : List.copyOf(open.entrySet())) {
                     long position = Math.min(consumer.position(e.getKey()), e.getValue().to());
                     positions.put(e.getKey(), new OffsetAndMetadata(position, e.getValue().metadata()));

@@ -51,6 +51,16 @@ public final class Pipeline implements AutoCloseable {
     /** The stores of the story stage, whose changelogs are the pipeline's dedup and story state. */
     public static final List<String> STORY_STORES = List.of(StoryProcessor.ARTICLES, StoryProcessor.STORIES);
 
+    /**
+     * The application's internal topics on the broker: its stores' changelogs and its repartition. Named exactly,
+     * never by prefix: {@code newsstream-trial-...} is another application's, not {@code newsstream}'s.
+     */
+    public static List<String> internalTopics(String applicationId) {
+        return List.of(applicationId + "-" + StoryProcessor.ARTICLES + "-changelog",
+                applicationId + "-" + StoryProcessor.STORIES + "-changelog",
+                applicationId + "-" + PipelineTopology.STORY_REPARTITION + "-repartition");
+    }
+
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;

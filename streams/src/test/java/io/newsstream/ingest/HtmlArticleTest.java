@@ -58,6 +58,15 @@ class HtmlArticleTest {
     }
 
     @Test
+    void shouldKeepTheStoryWhenThePageWrapperHasAFurnitureName() {
+        String html = "<html><body class=\"has-sidebar\"><div class=\"layout-header-offset\"><p>" + STORY_1 + "</p><p>"
+                + STORY_2 + "</p></div><div class=\"sidebar\"><p>Most read: ten things to do this weekend in the city</p></div>"
+                + "</body></html>";
+        HtmlArticle.Extracted a = HtmlArticle.extract(html);
+        assertEquals(STORY_1 + "\n\n" + STORY_2, a.body());
+    }
+
+    @Test
     void shouldTakeTheHeadlineFromTheTitleWithoutTheOutletWhenThereIsNoHeading() {
         String html = "<html><head><title>Bridge closed for repairs - Daily Ledger</title></head><body><div id=\"content\">"
                 + "<p>" + STORY_1 + "</p><p>" + STORY_2 + "</p></div></body></html>";
