@@ -55,8 +55,7 @@ final class FeedsCommand implements Callable<Integer> {
         Duration every = NewsstreamConfig.parseDurationText("--interval", interval);
         KafkaClients clients = ConfigOptions.existingCluster(config);
         Topics topics = new Topics(config.topics());
-        TopicProvisioner.ensureTopics(clients, topics.specs(List.of(topics.raw().name(), topics.rejected().name()),
-                config.rawRetention()), config.partitions(), config.replicationFactor());
+        TopicProvisioner.ensureIngestTopics(clients, config);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);

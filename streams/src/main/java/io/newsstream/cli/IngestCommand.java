@@ -57,8 +57,7 @@ final class IngestCommand implements Callable<Integer> {
         NewsstreamConfig config = options.build(bootstrapServers);
         KafkaClients clients = ConfigOptions.existingCluster(config);
         Topics topics = new Topics(config.topics());
-        TopicProvisioner.ensureTopics(clients, topics.specs(List.of(topics.raw().name(), topics.rejected().name()),
-                config.rawRetention()), config.partitions(), config.replicationFactor());
+        TopicProvisioner.ensureIngestTopics(clients, config);
         PrintWriter err = spec.commandLine().getErr();
         if (watch) {
             return watch(config, clients, topics, err);

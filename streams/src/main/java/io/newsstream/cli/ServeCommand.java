@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,8 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         NewsstreamConfig config = options.build(bootstrapServers);
         KafkaClients clients = ConfigOptions.existingCluster(config);
         Topics topics = new Topics(config.topics());
-        TopicProvisioner.ensureTopics(clients, topics.specs(List.of(topics.raw().name(), topics.rejected().name()),
-                config.rawRetention()), config.partitions(), config.replicationFactor());
+        TopicProvisioner.ensureIngestTopics(clients, config);
         Pipeline pipeline = withPipeline ? Pipeline.start(config, clients, Taxonomy.load(config.taxonomyFile())) : null;
         Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC());
         KafkaReachability reachability = new KafkaReachability(clients);

@@ -2,6 +2,7 @@ package io.newsstream.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsstream.kafka.CompactedLedger;
 import io.newsstream.kafka.KafkaClients;
 import java.io.IOException;
 import java.net.URI;
@@ -14,24 +15,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -71,8 +63,8 @@ public final class FeedPoller implements AutoCloseable {
         this.parser = parser;
         this.ingestor = ingestor;
         this.clock = clock;
-        ensureSeenTopic();
-        loadSeen();
+        CompactedLedger.ensure(clients, SEEN_TOPIC);
+        seen.addAll(CompactedLedger.read(clients, SEEN_TOPIC).keySet());
         this.seenProducer = new KafkaProducer<>(clients.producer(), new StringSerializer(), new StringSerializer());
     }
 
@@ -150,37 +142,6 @@ public final class FeedPoller implements AutoCloseable {
         }
         int rejected = (int) outcomes.stream().filter(o -> o instanceof IngestOutcome.Rejected).count();
         return new Poll(url, false, feed.items().size(), outcomes.size() - rejected, rejected);
-    }
-
-    private void ensureSeenTopic() {
-        try (Admin admin = Admin.create(clients.common())) {
-            admin.createTopics(List.of(new NewTopic(SEEN_TOPIC, 1, (short) -1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create " + SEEN_TOPIC + ": " + e.getCause().getMessage(), e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private void loadSeen() {
-        Set<String> keys = new HashSet<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.readCommittedConsumer(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(SEEN_TOPIC, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    keys.add(new String(r.key(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        seen.addAll(keys);
     }
 
     @Override

@@ -41,11 +41,9 @@ public final class HtmlArticle {
         return WHOLE_PAGE.matcher(html).find();
     }
 
-    /** A container holding most of the page's paragraph text is the story's, whatever its name. */
-    private static boolean holdsMostParagraphs(Element e, Document page) {
-        int all = page.body().select("p").stream().mapToInt(p -> p.text().length()).sum();
-        int inside = e.select("p").stream().mapToInt(p -> p.text().length()).sum();
-        return all > 0 && inside * 2 > all;
+    /** Characters of paragraph text in an element: a container holding most of the page's is the story's, whatever its name. */
+    private static int paragraphText(Element e) {
+        return e.select("p").stream().mapToInt(p -> p.text().length()).sum();
     }
 
     /**
@@ -68,10 +66,11 @@ public final class HtmlArticle {
         Optional<Instant> published = meta(page, "article:published_time").flatMap(HtmlArticle::instant);
         page.select("script, style, noscript, template, nav, header, footer, aside, form, iframe, button, svg, select, "
                 + "figure figcaption, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]").remove();
+        int paragraphText = paragraphText(page.body());
         for (Element e : new ArrayList<>(page.body().select("*"))) {
             String names = e.className() + " " + e.id();
             if (e.parent() != null && NEGATIVE.matcher(names).find() && !POSITIVE.matcher(names).find()
-                    && !STRUCTURE.contains(e.tagName()) && !holdsMostParagraphs(e, page)) {
+                    && !STRUCTURE.contains(e.tagName()) && paragraphText(e) * 2 <= paragraphText) {
                 e.remove();
             }
         }

@@ -1,5 +1,6 @@
 package io.newsstream.kafka;
 
+import io.newsstream.config.NewsstreamConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,13 @@ public final class TopicProvisioner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + specs.keySet() + ": " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** The topics every ingest path writes: the raw topic and the rejected topic, as configured. */
+    public static void ensureIngestTopics(KafkaClients clients, NewsstreamConfig config) {
+        Topics topics = new Topics(config.topics());
+        ensureTopics(clients, topics.specs(List.of(topics.raw().name(), topics.rejected().name()), config.rawRetention()),
+                config.partitions(), config.replicationFactor());
     }
 
     /** The number of partitions of an existing topic. */

@@ -136,11 +136,6 @@ public final class Replayer {
     public long run(Request request, ReplayPlan plan, Progress progress, long stopAfter) {
         int targetPartitions = ensureTarget(request, plan.ranges().size());
         Map<TopicPartition, ReplayPlan.Range> open = new HashMap<>();
-        for (ReplayPlan.Range r : plan.ranges()) {
-            if (r.remaining() > 0) {
-                open.put(new TopicPartition(request.source(), r.partition()), r);
-            }
-        }
         Properties producerProperties = clients.producer();
         producerProperties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, request.id());
         Properties consumerProperties = clients.readCommittedConsumer();
@@ -149,7 +144,7 @@ public final class Replayer {
             consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf((int) Math.max(1, Math.min(500, request.rate() * 5))));
         }
         long copied = 0;
-        long done = plan.total() - plan.remaining();
+        long done;
         long started = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -158,7 +153,6 @@ public final class Replayer {
             producer.initTransactions();
             // Fenced now: an earlier run's pending transaction is aborted, so its progress reads as it really is.
             plan = plan(request, true);
-            open.clear();
             for (ReplayPlan.Range r : plan.ranges()) {
                 if (r.remaining() > 0) {
                     open.put(new TopicPartition(request.source(), r.partition()), r);

@@ -2,30 +2,22 @@ package io.newsstream.ops;
 
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.config.TopicNames;
+import io.newsstream.kafka.CompactedLedger;
 import io.newsstream.kafka.KafkaClients;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -88,7 +80,7 @@ public final class SideRun {
     public static void prepare(KafkaClients clients, NewsstreamConfig side, String name, List<String> labels,
                                Optional<Instant> from) {
         try (Admin admin = Admin.create(clients.common())) {
-            ensureRegistry(admin);
+            CompactedLedger.ensure(clients, REGISTRY);
             boolean claimed = claims(clients).containsKey(name);
             if (!claimed) {
                 for (String topic : sideTopics(side, labels)) {
@@ -122,35 +114,8 @@ public final class SideRun {
         }
     }
 
-    private static void ensureRegistry(Admin admin) throws InterruptedException, ExecutionException {
-        if (ClusterOffsets.partitions(admin, REGISTRY).isEmpty()) {
-            try {
-                admin.createTopics(List.of(new NewTopic(REGISTRY, 1, (short) -1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     /** Every claim in the registry: name → application id. */
     static Map<String, String> claims(KafkaClients clients) {
-        Map<String, String> claims = new HashMap<>();
-        Properties properties = clients.readCommittedConsumer();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(REGISTRY, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    claims.put(new String(r.key(), StandardCharsets.UTF_8), r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        claims.values().removeIf(v -> v == null);
-        return claims;
+        return CompactedLedger.read(clients, REGISTRY);
     }
 }
