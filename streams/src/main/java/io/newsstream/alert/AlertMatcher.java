@@ -5,9 +5,12 @@ import io.newsstream.normalize.Token;
 import io.newsstream.schema.Alert;
 import io.newsstream.schema.AlertCandidate;
 import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Entity;
+import io.newsstream.schema.EntityType;
 import io.newsstream.schema.TopicScore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,9 +44,8 @@ public final class AlertMatcher {
         if (subscriptions.size() == 0) {
             return List.of();
         }
-        // Entities are not extracted yet: entity: filters match nothing until they are.
         AlertDocument doc = new AlertDocument(tokens.stream().map(Token::text).toList(),
-                labels(article).stream().collect(Collectors.toSet()), article.getSource(), Set.of());
+                labels(article).stream().collect(Collectors.toSet()), article.getSource(), entityNames(article));
         List<SubscriptionIndex.Hit> hits = subscriptions.match(doc);
         if (hits.isEmpty()) {
             return List.of();
@@ -59,6 +61,31 @@ public final class AlertMatcher {
                     .build());
         }
         return candidates;
+    }
+
+    /**
+     * Every name an {@code entity:} filter may give for the article's entities, as filters compare names: the
+     * entity's name, its variants and other names, the last words of a person's name and a country's ISO code.
+     */
+    static Set<String> entityNames(EnrichedArticle article) {
+        Set<String> names = new HashSet<>();
+        for (Entity e : article.getEntities()) {
+            names.add(AlertDocument.canonical(e.getName()));
+            e.getVariants().forEach(v -> names.add(AlertDocument.canonical(v)));
+            e.getOtherNames().forEach(a -> names.add(AlertDocument.canonical(a)));
+            if (e.getType() == EntityType.PERSON) {
+                // A person is also named by the end of the name: "Trump", "Lopez Obrador".
+                List<String> words = CanonicalTokens.of(e.getName());
+                for (int from = 1; from < words.size(); from++) {
+                    names.add(String.join(" ", words.subList(from, words.size())));
+                }
+            }
+            if (e.getCountryCode() != null) {
+                names.add(AlertDocument.canonical(e.getCountryCode()));
+            }
+        }
+        names.remove("");
+        return names;
     }
 
     /** The alerts of the given matches, for an article whose dedup verdict is set. */

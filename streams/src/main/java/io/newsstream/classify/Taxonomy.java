@@ -23,19 +23,24 @@ import java.util.Set;
  * @param name     a name for people
  * @param version  the taxonomy's own version; with a hash of its content it forms {@link #fingerprint()}
  * @param labels   the label rules, in output order
+ * @param languages the languages (ISO 639-1 codes) its rules and model are written for; articles detected in
+ *                  another language are left unlabelled. English alone when the file does not say.
  * @param fingerprint the version plus a content hash: changes whenever any rule changes
  */
-public record Taxonomy(String name, String version, List<LabelRule> labels, String fingerprint) {
+public record Taxonomy(String name, String version, List<LabelRule> labels, List<String> languages, String fingerprint) {
 
     private static final String BUILT_IN = "default-taxonomy.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private record File(String name, String version, List<LabelRule> labels) {
+    private static final List<String> DEFAULT_LANGUAGES = List.of("en");
+
+    private record File(String name, String version, List<LabelRule> labels, List<String> languages) {
     }
 
     public Taxonomy {
         labels = List.copyOf(labels);
+        languages = List.copyOf(languages);
         Set<String> seen = new HashSet<>();
         for (LabelRule rule : labels) {
             if (!seen.add(rule.label())) {
@@ -80,7 +85,14 @@ public record Taxonomy(String name, String version, List<LabelRule> labels, Stri
             throw new IllegalArgumentException("taxonomy in " + where + " has no labels");
         }
         String version = f.version() == null ? "unversioned" : f.version();
-        return new Taxonomy(f.name() == null ? where : f.name(), version, f.labels(), version + "+" + contentHash(json));
+        List<String> languages = f.languages() == null || f.languages().isEmpty() ? DEFAULT_LANGUAGES : f.languages();
+        return new Taxonomy(f.name() == null ? where : f.name(), version, f.labels(), languages,
+                version + "+" + contentHash(json));
+    }
+
+    /** Whether the taxonomy's rules can read an article in this language; an undetected language (null) is read. */
+    public boolean covers(String language) {
+        return language == null || languages.contains(language);
     }
 
     public List<String> labelNames() {

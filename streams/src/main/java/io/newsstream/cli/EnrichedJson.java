@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Entity;
 import io.newsstream.schema.Evidence;
 import io.newsstream.schema.TopicScore;
 import java.time.Instant;
@@ -50,6 +51,24 @@ final class EnrichedJson {
         o.put("wordCount", a.getWordCount());
         ArrayNode keywords = o.putArray("keywords");
         a.getKeywords().forEach(keywords::add);
+        o.put("languageCovered", a.getLanguageCovered());
+        o.put("readingTimeSeconds", a.getReadingTimeSeconds());
+        o.put("dateline", a.getDateline());
+        o.put("credit", a.getCredit());
+        ArrayNode entities = o.putArray("entities");
+        for (Entity e : a.getEntities()) {
+            ObjectNode entity = entities.addObject()
+                    .put("name", e.getName())
+                    .put("type", e.getType().name().toLowerCase(Locale.ROOT))
+                    .put("countryCode", e.getCountryCode())
+                    .put("mentionCount", e.getMentionCount());
+            ArrayNode mentions = entity.putArray("mentions");
+            e.getMentions().forEach(m -> mentions.addObject().put("start", m.getStart()).put("end", m.getEnd()));
+            ArrayNode variants = entity.putArray("variants");
+            e.getVariants().forEach(variants::add);
+            ArrayNode aliases = entity.putArray("aliases");
+            e.getOtherNames().forEach(aliases::add);
+        }
         ObjectNode fingerprint = o.putObject("fingerprint")
                 .put("exactHash", a.getFingerprint().getExactHash());
         ArrayNode anchors = fingerprint.putArray("anchors");

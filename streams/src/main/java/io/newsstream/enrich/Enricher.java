@@ -1,17 +1,22 @@
 package io.newsstream.enrich;
 
+import io.newsstream.normalize.NormalizedArticle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Counts words and picks keywords: the content words an article repeats most, headline words counting
- * double. Pure and thread-safe.
+ * What a reader learns about an article besides its topics: length and reading time, keywords (the content
+ * words it repeats most, headline words counting double), the people, organisations and places it names, and
+ * its dateline. Pure and thread-safe.
  */
 public final class Enricher {
 
+    /** Mean silent reading rate of adults reading English non-fiction (Brysbaert, 2019). */
+    private static final int WORDS_PER_MINUTE = 238;
     private static final int KEYWORDS = 8;
     private static final int MIN_KEYWORD_LENGTH = 4;
     private static final Set<String> STOPWORDS = Set.of(
@@ -24,17 +29,40 @@ public final class Enricher {
             "percent", "told", "week", "according", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "people", "first", "time", "three", "four", "five", "million", "billion");
 
+    private final EntityExtractor entities = new EntityExtractor();
+
     /**
+     * @param body        the normalised body, which entity offsets refer to
+     * @param dateline    the body's dateline, or null
      * @param titleTokens canonical tokens of the headline
      * @param bodyTokens  canonical tokens of the body
      */
-    public Enrichment enrich(List<String> titleTokens, List<String> bodyTokens) {
+    public Enrichment enrich(String body, NormalizedArticle.Dateline dateline, List<String> titleTokens,
+                             List<String> bodyTokens) {
         // Sized by the token count, an upper bound on the distinct words, so counting never rehashes.
         Map<String, Counted> byWord = new HashMap<>(bodyTokens.size() + 2 * titleTokens.size());
         List<Counted> firstSeenOrder = new ArrayList<>();
         count(titleTokens, 2, byWord, firstSeenOrder);
         count(bodyTokens, 1, byWord, firstSeenOrder);
-        return new Enrichment(bodyTokens.size(), mostRepeated(firstSeenOrder));
+        int words = bodyTokens.size();
+        int readingTime = (words * 60 + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
+        List<NamedEntity> named = entities.extract(body, dateline == null ? null : new int[] {0, dateline.placeEnd()});
+        return new Enrichment(words, mostRepeated(firstSeenOrder), readingTime, named,
+                dateline == null ? null : sentenceCase(dateline.place()));
+    }
+
+    /** "EL PASO, Texas" as "El Paso, Texas": words in capitals get lower-case letters after their first. */
+    static String sentenceCase(String place) {
+        StringBuilder out = new StringBuilder(place.length());
+        for (String word : place.split(" ", -1)) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            boolean capitals = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
+                    && !word.contains(".");
+            out.append(capitals ? word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT) : word);
+        }
+        return out.toString();
     }
 
     /** A content word and its weighted count. */

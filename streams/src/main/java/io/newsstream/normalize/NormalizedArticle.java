@@ -7,11 +7,26 @@ import java.util.List;
  *
  * @param title      headline with entities decoded and typography straightened; empty when there was none
  * @param paragraphs body paragraphs with boilerplate, bylines and agency credits removed
+ * @param dateline   the place and credit the body opened with, or null when it had no dateline
+ * @param credit     the news agency credited, from the dateline or a dropped byline or credit line; null when none
  */
-public record NormalizedArticle(String title, List<String> paragraphs) {
+public record NormalizedArticle(String title, List<String> paragraphs, Dateline dateline, String credit) {
+
+    /**
+     * A dateline: the place written at the start of the body ("WASHINGTON —", "EL PASO, Texas —").
+     *
+     * @param place    the place as written ("EL PASO, Texas")
+     * @param placeEnd where the place's first part (before any comma: the city) ends in the body; it starts at 0
+     */
+    public record Dateline(String place, int placeEnd) {
+    }
 
     public NormalizedArticle {
         paragraphs = List.copyOf(paragraphs);
+    }
+
+    public NormalizedArticle(String title, List<String> paragraphs) {
+        this(title, paragraphs, null, null);
     }
 
     /** The body, paragraphs separated by a blank line. */

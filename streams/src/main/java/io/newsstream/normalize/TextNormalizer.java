@@ -32,6 +32,10 @@ public final class TextNormalizer {
             "newsletter", "sign up", "subscribe", "originally appeared", "originally published",
             "contributed to this report", "provided by", "follow us", "click here", "stock quotes delayed",
             "may not be published", "may not be reproduced", "may not be redistributed", "this story has been");
+    /** News agencies as they credit themselves in bylines and credit lines ("By Ana Ruiz, Associated Press"). */
+    private static final List<String> AGENCIES = List.of("Associated Press", "Reuters", "Agence France-Presse",
+            "AFP", "Bloomberg", "United Press International", "UPI", "EFE", "dpa", "Xinhua", "Kyodo", "Yonhap",
+            "Anadolu", "TASS", "ANSA", "Press Trust of India", "PA Media", "Canadian Press", "AAP");
     /** Boilerplate paragraphs are short; longer ones that mention these words are story text. */
     private static final int BOILERPLATE_MAX_WORDS = 30;
     /** Marks a character {@link #straightened} drops. */
@@ -41,13 +45,45 @@ public final class TextNormalizer {
     public NormalizedArticle normalize(String title, String body) {
         String cleanTitle = title == null ? "" : clean(stripTags(title)).replace('\n', ' ').strip();
         List<String> paragraphs = new ArrayList<>();
+        NormalizedArticle.Dateline dateline = null;
+        String credit = null;
         for (String raw : splitAtBlankLines(clean(paragraphTags(body == null ? "" : body)))) {
             String p = raw.replace('\n', ' ').strip();
-            if (!p.isEmpty() && !isBoilerplate(p)) {
-                paragraphs.add(paragraphs.isEmpty() ? withoutCredit(p) : p);
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (isBoilerplate(p)) {
+                credit = credit == null ? agencyIn(p) : credit;
+            } else if (paragraphs.isEmpty()) {
+                Matcher m = DATELINE.matcher(p);
+                if (m.find() && isUpperCaseWord(m.group(1))) {
+                    String place = m.group(1).strip();
+                    int comma = place.indexOf(',');
+                    dateline = new NormalizedArticle.Dateline(place, comma < 0 ? place.length() : comma);
+                    if (m.group(2) != null) {
+                        credit = m.group(2).substring(1, m.group(2).length() - 1).strip();
+                        p = place + " — " + p.substring(m.end());
+                    }
+                }
+                paragraphs.add(p);
+            } else {
+                paragraphs.add(p);
             }
         }
-        return new NormalizedArticle(cleanTitle, paragraphs);
+        return new NormalizedArticle(cleanTitle, paragraphs, dateline, credit);
+    }
+
+    /** The agency a byline or credit line names, or null. */
+    private static String agencyIn(String paragraph) {
+        for (String agency : AGENCIES) {
+            int at = paragraph.indexOf(agency);
+            boolean wordStart = at == 0 || at > 0 && !Character.isLetter(paragraph.charAt(at - 1));
+            int end = at + agency.length();
+            if (at >= 0 && wordStart && (end == paragraph.length() || !Character.isLetter(paragraph.charAt(end)))) {
+                return agency;
+            }
+        }
+        return null;
     }
 
     /** Decodes entities, straightens typography and collapses runs of spaces (line breaks are kept). */
@@ -175,15 +211,6 @@ public final class TextNormalizer {
     private static boolean startsWithBy(String paragraph) {
         return paragraph.length() > 2 && (paragraph.charAt(0) == 'b' || paragraph.charAt(0) == 'B')
                 && (paragraph.charAt(1) == 'y' || paragraph.charAt(1) == 'Y');
-    }
-
-    /** Drops the agency credit from a dateline ("WASHINGTON (Meridian Wire) —" becomes "WASHINGTON —"). */
-    private static String withoutCredit(String paragraph) {
-        Matcher m = DATELINE.matcher(paragraph);
-        if (m.find() && m.group(2) != null && isUpperCaseWord(m.group(1))) {
-            return m.group(1).strip() + " — " + paragraph.substring(m.end());
-        }
-        return paragraph;
     }
 
     /** The text after a leading dateline, or the text itself when it has none. */

@@ -7,6 +7,8 @@ import io.newsstream.classify.LabelScore;
 import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.Enrichment;
+import io.newsstream.enrich.LanguageIdentifier;
+import io.newsstream.enrich.NamedEntity;
 import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
@@ -14,6 +16,9 @@ import io.newsstream.normalize.Token;
 import io.newsstream.schema.AlertCandidate;
 import io.newsstream.schema.AnalyzedArticle;
 import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Entity;
+import io.newsstream.schema.EntityType;
+import io.newsstream.schema.Mention;
 import io.newsstream.schema.Evidence;
 import io.newsstream.schema.Fingerprint;
 import io.newsstream.schema.RawArticle;
@@ -21,10 +26,11 @@ import io.newsstream.schema.TopicScore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The stateless part of the pipeline for one article: normalise, classify, fingerprint, enrich, and the
- * subscriptions it matches. Produces an
+ * The stateless part of the pipeline for one article: normalise, detect its language, classify (when the
+ * taxonomy covers the language), fingerprint, enrich, and the subscriptions it matches. Produces an
  * {@link EnrichedArticle} whose dedup verdict is still unset, with the signature the story stage compares.
  * Pure apart from the clock, and thread-safe.
  */
@@ -36,6 +42,7 @@ public final class ArticleAnalyzer {
     private final TopicClassifier classifier;
     private final SignatureBuilder signatures;
     private final Enricher enricher = new Enricher();
+    private final LanguageIdentifier languages = new LanguageIdentifier();
     private final Clock clock;
 
     public ArticleAnalyzer(TopicClassifier classifier, SignatureBuilder signatures, Clock clock) {
@@ -68,8 +75,12 @@ public final class ArticleAnalyzer {
         int bodyStart = fullText.length() - body.length();
         int dedupStart = bodyStart + datelineLength(text);
         SignatureBuilder.Result signature = signatures.describe(fullText, from(tokens, dedupStart));
-        Enrichment enrichment = enricher.enrich(words(tokens, 0, bodyStart), words(tokens, bodyStart, fullText.length()));
-        List<LabelScore> scores = classifier.classify(text, tokens);
+        Enrichment enrichment = enricher.enrich(body, text.dateline(), words(tokens, 0, bodyStart),
+                words(tokens, bodyStart, fullText.length()));
+        String language = raw.getLanguage() != null ? primaryLanguage(raw.getLanguage()) : languages.identify(body);
+        // The taxonomy's rules and model read one language; an article in another would be labelled by chance.
+        boolean covered = classifier.taxonomy().covers(language);
+        List<LabelScore> scores = covered ? classifier.classify(text, tokens) : List.of();
         EnrichedArticle article = EnrichedArticle.newBuilder()
                 .setId(raw.getId())
                 .setOrigin(raw.getOrigin())
@@ -78,7 +89,7 @@ public final class ArticleAnalyzer {
                 .setTitle(text.title())
                 .setBody(body)
                 .setPublishedAt(raw.getPublishedAt())
-                .setLanguage(raw.getLanguage())
+                .setLanguage(language)
                 .setIngestedAt(raw.getIngestedAt())
                 .setProcessedAt(clock.instant())
                 .setTopics(assignedTopics(scores))
@@ -87,10 +98,35 @@ public final class ArticleAnalyzer {
                 .setDedup(null)
                 .setWordCount(enrichment.wordCount())
                 .setKeywords(enrichment.keywords())
+                .setLanguageCovered(covered)
+                .setEntities(enrichment.entities().stream().map(ArticleAnalyzer::entity).toList())
+                .setDateline(enrichment.dateline())
+                .setCredit(text.credit())
+                .setReadingTimeSeconds(enrichment.readingTimeSeconds())
                 .build();
         List<AlertCandidate> alerts = AlertMatcher.candidatesFor(article, fullText, tokens, text.title().length(),
                 subscriptions);
         return new AnalyzedArticle(article, signature.signature(), alerts);
+    }
+
+    /** "en-US", "EN" and "en" are one language to the taxonomy. */
+    static String primaryLanguage(String tag) {
+        String primary = tag.strip().toLowerCase(Locale.ROOT);
+        int subtag = primary.indexOf('-') >= 0 ? primary.indexOf('-') : primary.indexOf('_');
+        primary = subtag >= 0 ? primary.substring(0, subtag) : primary;
+        return primary.isEmpty() ? null : primary;
+    }
+
+    private static Entity entity(NamedEntity e) {
+        return Entity.newBuilder()
+                .setName(e.name())
+                .setType(EntityType.valueOf(e.type().name()))
+                .setCountryCode(e.countryCode())
+                .setMentionCount(e.mentions().size())
+                .setMentions(e.mentions().stream().map(m -> new Mention(m.start(), m.end())).toList())
+                .setVariants(e.variants())
+                .setOtherNames(e.aliases().stream().filter(a -> !a.equals(e.name())).toList())
+                .build();
     }
 
     /** Dedup reads the body without its dateline, which outlets rewrite freely. */

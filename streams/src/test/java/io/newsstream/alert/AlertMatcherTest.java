@@ -9,6 +9,9 @@ import io.newsstream.schema.Alert;
 import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.DedupVerdict;
 import io.newsstream.schema.EnrichedArticle;
+import io.newsstream.schema.Entity;
+import io.newsstream.schema.EntityType;
+import io.newsstream.schema.Mention;
 import io.newsstream.schema.Fingerprint;
 import io.newsstream.schema.MatchMethod;
 import io.newsstream.schema.Subscription;
@@ -68,6 +71,25 @@ class AlertMatcherTest {
         assertEquals("story-1", alert.getClusterId());
         assertEquals(List.of("drug tunnel"), alert.getMatched());
         assertTrue(alert.getSnippet().startsWith("Agents find **drug tunnel** —"), alert.getSnippet());
+    }
+
+    @Test
+    void shouldMatchAnEntityByAnyNameTheMergeKnows() {
+        Entity amlo = Entity.newBuilder().setName("Andrés Manuel López Obrador").setType(EntityType.PERSON)
+                .setMentionCount(1).setMentions(List.of(new Mention(0, 27)))
+                .setVariants(List.of("Andres Manuel Lopez Obrador")).setOtherNames(List.of("AMLO")).build();
+        Entity mexico = Entity.newBuilder().setName("Mexico").setType(EntityType.PLACE).setCountryCode("MX")
+                .setMentionCount(1).setMentions(List.of(new Mention(40, 46))).setVariants(List.of("Mexico")).build();
+        EnrichedArticle article = EnrichedArticle.newBuilder(article("Talks", "Andres Manuel Lopez Obrador spoke about Mexico.",
+                List.of())).setEntities(List.of(amlo, mexico)).build();
+
+        for (String query : List.of("entity:AMLO", "entity:\"lopez obrador\"", "entity:Obrador",
+                "entity:\"Andrés Manuel López Obrador\"", "entity:MX", "entity:mexico")) {
+            SubscriptionRegistry registry = registry(Subscriptions.of("s", query, List.of(), NOW));
+            assertEquals(1, alertsFor(article, registry.index(), NOW).size(), query);
+        }
+        SubscriptionRegistry other = registry(Subscriptions.of("s", "entity:Sheinbaum OR entity:\"Manuel Lopez\"", List.of(), NOW));
+        assertTrue(alertsFor(article, other.index(), NOW).isEmpty(), "neither another person nor part of a name matches");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.newsstream.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -57,6 +58,32 @@ class TextNormalizerTest {
         assertEquals("Halcyon said on Tuesday.", TextNormalizer.withoutDateline("SAN JOSE, Calif. — Halcyon said on Tuesday."));
         assertEquals("The talks ended - for now.", TextNormalizer.withoutDateline("The talks ended - for now."));
         assertEquals("Marines raided a lab.", TextNormalizer.withoutDateline("CULIACÁN, Mexico (Meridian Wire) — Marines raided a lab."));
+    }
+
+    @Test
+    void shouldKeepTheDatelinePlaceAndTheCreditItDrops() {
+        NormalizedArticle a = normalizer.normalize("T", "EL PASO, Texas (Meridian Wire) — Agents found a tunnel.");
+
+        assertEquals(new NormalizedArticle.Dateline("EL PASO, Texas", 7), a.dateline());
+        assertEquals("Meridian Wire", a.credit());
+        assertEquals("EL PASO, Texas — Agents found a tunnel.", a.body());
+    }
+
+    @Test
+    void shouldTakeTheCreditFromADroppedBylineWhenTheDatelineHasNone() {
+        NormalizedArticle a = normalizer.normalize("T", "By Ana Ruiz, Associated Press\n\nBRUSSELS — Ministers met.");
+
+        assertEquals("Associated Press", a.credit());
+        assertEquals(new NormalizedArticle.Dateline("BRUSSELS", 8), a.dateline());
+        assertEquals("BRUSSELS — Ministers met.", a.body());
+    }
+
+    @Test
+    void shouldFindNoDatelineOrCreditInAnOrdinaryOpening() {
+        NormalizedArticle a = normalizer.normalize("T", "The talks ended - for now, officials said.");
+
+        assertNull(a.dateline());
+        assertNull(a.credit());
     }
 
     @Test
