@@ -2,18 +2,23 @@ package io.newsstream.bench;
 
 import io.newsstream.classify.ContextModel;
 import io.newsstream.classify.KeywordClassifier;
+import io.newsstream.classify.LabelScore;
 import io.newsstream.classify.LearnedClassifier;
 import io.newsstream.classify.MiniLmEncoder;
 import io.newsstream.classify.SentenceEncoder;
-import io.newsstream.classify.TopicClassifier;
-import io.newsstream.normalize.CanonicalTokens;
-import io.newsstream.normalize.Token;
-import io.newsstream.classify.LabelScore;
 import io.newsstream.classify.Taxonomy;
+import io.newsstream.classify.TopicClassifier;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.dedup.SignatureBuilder;
+import io.newsstream.enrich.Enricher;
+import io.newsstream.enrich.Enrichment;
+import io.newsstream.enrich.EntityExtractor;
+import io.newsstream.enrich.LanguageIdentifier;
+import io.newsstream.enrich.NamedEntity;
+import io.newsstream.normalize.CanonicalTokens;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
+import io.newsstream.normalize.Token;
 import io.newsstream.pipeline.ArticleAnalyzer;
 import io.newsstream.pipeline.Pipeline;
 import io.newsstream.schema.EnrichedArticle;
@@ -63,6 +68,11 @@ public class StageBenchmarks {
     private SentenceEncoder encoder;
     private List<String> ledes;
     private ArticleAnalyzer analyzer;
+    private final Enricher enricher = new Enricher();
+    private final EntityExtractor entities = new EntityExtractor();
+    private final LanguageIdentifier languages = new LanguageIdentifier();
+    private List<List<String>> titleWords;
+    private List<List<String>> bodyWords;
     private int next;
 
     @Setup(Level.Trial)
@@ -78,6 +88,8 @@ public class StageBenchmarks {
         ledes = normalized.stream().map(n -> n.fullText().substring(0,
                 ContextModel.ledeEnd(CanonicalTokens.withOffsets(n.fullText()), n.title().length(), ledeTokens))).toList();
         analyzer = new ArticleAnalyzer(classifier, signatures, Clock.systemUTC());
+        titleWords = normalized.stream().map(n -> CanonicalTokens.of(n.title())).toList();
+        bodyWords = normalized.stream().map(n -> CanonicalTokens.of(n.body())).toList();
         // Printed on purpose: the share of these articles on the slow path explains the classify figure.
         if (Pipeline.classifier(NewsstreamConfig.defaultConfig(), Taxonomy.builtIn()) instanceof LearnedClassifier counted) {
             for (int i = 0; i < ARTICLES; i++) {
@@ -130,6 +142,27 @@ public class StageBenchmarks {
         return signatures.describe(normalized.get(nextIndex()).body());
     }
 
+    /** Enrichment as the analysis runs it: keywords, reading time, dateline and entities, tokens given. */
+    @Benchmark
+    public Enrichment enrich() {
+        int i = nextIndex();
+        NormalizedArticle n = normalized.get(i);
+        return enricher.enrich(n.body(), n.dateline(), titleWords.get(i), bodyWords.get(i));
+    }
+
+    /** The entity extractor alone: the costly part of enrichment. */
+    @Benchmark
+    public List<NamedEntity> extractEntities() {
+        return entities.extract(normalized.get(nextIndex()).body(), null);
+    }
+
+    /** Language detection, which the analysis runs for articles that arrive without a language. */
+    @Benchmark
+    public String identifyLanguage() {
+        return languages.identify(normalized.get(nextIndex()).body());
+    }
+
+    /** The whole analysis; the generated articles carry their language, so detection is not in this figure. */
     @Benchmark
     public EnrichedArticle analyze() {
         return analyzer.enrich(articles.get(nextIndex()));

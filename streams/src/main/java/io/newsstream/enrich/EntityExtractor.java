@@ -79,11 +79,10 @@ public final class EntityExtractor {
      */
     public List<NamedEntity> extract(String text, int[] dateline) {
         List<Word> words = NameScanner.scan(text);
-        List<Candidate> candidates = new ArrayList<>();
-        Set<String> lowerCaseWords = lowerCaseWords(words);
+        Reading reading = new Reading(words);
         int i = 0;
         if (dateline != null) {
-            candidates.add(datelineCandidate(text, dateline, words));
+            reading.out.add(datelineCandidate(text, dateline, words));
             while (i < words.size() && words.get(i).start() < dateline[1]) {
                 i++;
             }
@@ -93,11 +92,11 @@ public final class EntityExtractor {
                 i++;
                 continue;
             }
-            int end = extendedToKnownName(words, i, spanEnd(words, i));
-            read(words, i, end, lowerCaseWords, candidates);
+            int end = reading.extendedToKnownName(i, spanEnd(words, i));
+            reading.read(i, end);
             i = end;
         }
-        return new EntityMerger(gazetteer).merge(candidates, words, text);
+        return new EntityMerger(gazetteer).merge(reading.out, reading.lowerCase, text);
     }
 
     /** A name or a part of one, typed when the rules could tell. */
@@ -143,159 +142,190 @@ public final class EntityExtractor {
         return end;
     }
 
-    /** A known name may run on past the capitals: "Customs and Border Protection", "the Sinaloa cartel". */
-    private int extendedToKnownName(List<Word> words, int start, int end) {
-        for (int k = start; k < end; k++) {
-            Match known = gazetteer.longestMatch(words, k);
-            if (known != null && k + known.length() > end) {
-                return k + known.length();
-            }
-        }
-        return end;
-    }
+    /** One text being read: its words, the words it writes in lower case, the gazetteer's matches, the candidates. */
+    private final class Reading {
+        private final List<Word> words;
+        private final Set<String> lowerCase;
+        private final List<Candidate> out = new ArrayList<>();
+        /** The gazetteer's longest match at each word, looked up once: the rules ask for the same words repeatedly. */
+        private final Match[] matches;
+        private final boolean[] looked;
 
-    /** Reads the words {@code [from, to)} into candidates. */
-    private void read(List<Word> words, int from, int to, Set<String> lowerCaseWords, List<Candidate> out) {
-        int start = trimmedStart(words, from, to, lowerCaseWords);
-        int end = trimmedEnd(words, start, to);
-        if (start >= end) {
-            return;
+        Reading(List<Word> words) {
+            this.words = words;
+            this.lowerCase = alsoInLowerCase(words);
+            this.matches = new Match[words.size()];
+            this.looked = new boolean[words.size()];
         }
-        List<Word> name = words.subList(start, end);
-        Match known = gazetteer.longestMatch(words, start);
-        if (known != null && known.length() == end - start) {
-            out.add(new Candidate(name, known.entry().type(), known.entry(), false));
-            return;
-        }
-        int title = lastTitle(words, start, end);
-        if (title >= 0) {
-            readTitled(words, start, title, end, lowerCaseWords, out);
-            return;
-        }
-        EntityType byHead = typeByHead(name);
-        if (byHead != null) {
-            out.add(new Candidate(name, byHead, null, false));
-        } else if (looksLikePerson(name)) {
-            out.add(new Candidate(name, EntityType.PERSON, null, false));
-        } else {
-            readParts(words, start, end, lowerCaseWords, out);
-        }
-    }
 
-    /** "Homeland Security Secretary Kristi Noem": the name after the title is a person, the words before read alone. */
-    private void readTitled(List<Word> words, int start, int title, int end, Set<String> lowerCaseWords,
-                            List<Candidate> out) {
-        int titleStart = title;
-        while (titleStart > start && isTitle(words.get(titleStart - 1))) {
-            titleStart--;
-        }
-        int person = title + 1;
-        if (person < end && words.get(person).fold().equals("of")) {
-            // "Secretary of State Marco Rubio": the office runs on to a given name; without one, no person is named.
-            person++;
-            while (person < end && !gazetteer.isGivenName(words.get(person).fold())) {
-                person++;
+        private Match matchAt(int k) {
+            if (!looked[k]) {
+                matches[k] = gazetteer.longestMatch(words, k);
+                looked[k] = true;
             }
+            return matches[k];
         }
-        if (person < end && !isDemonymOrCommon(words.get(person), lowerCaseWords)) {
-            List<Word> name = words.subList(person, end);
-            Match known = gazetteer.longestMatch(words, person);
-            boolean whole = known != null && known.length() == name.size();
-            if (whole && known.entry().type() == EntityType.PERSON || !whole && typeByHead(name) == null
-                    && !isHeadWord(name.get(name.size() - 1))) {
-                out.add(new Candidate(name, EntityType.PERSON, whole ? known.entry() : null, false));
+
+        /** A known name may run on past the capitals: "Customs and Border Protection", "the Sinaloa cartel". */
+        int extendedToKnownName(int start, int end) {
+            for (int k = start; k < end; k++) {
+                Match known = matchAt(k);
+                if (known != null && k + known.length() > end) {
+                    return k + known.length();
+                }
+            }
+            return end;
+        }
+
+        /** Reads the words {@code [from, to)} into candidates. */
+        void read(int from, int to) {
+            int start = trimmedStart(from, to);
+            int end = trimmedEnd(words, start, to);
+            if (start >= end) {
+                return;
+            }
+            List<Word> name = words.subList(start, end);
+            Match known = matchAt(start);
+            if (known != null && known.length() == end - start) {
+                out.add(new Candidate(name, known.entry().type(), known.entry(), false));
+                return;
+            }
+            int title = lastTitle(words, start, end);
+            if (title >= 0) {
+                readTitled(start, title, end);
+                return;
+            }
+            EntityType byHead = typeByHead(name);
+            if (byHead != null) {
+                out.add(new Candidate(name, byHead, null, false));
+            } else if (looksLikePerson(name)) {
+                out.add(new Candidate(name, EntityType.PERSON, null, false));
             } else {
-                read(words, person, end, lowerCaseWords, out);
+                readParts(start, end);
             }
         }
-        if (titleStart > start) {
-            readOffice(words, start, titleStart, lowerCaseWords, out);
-        }
-    }
 
-    /**
-     * The words before a title describe the office ("Homeland Security Secretary", "Deputy Interior Minister"):
-     * the organisations and places in them count, but nothing in them is a person's name.
-     */
-    private void readOffice(List<Word> words, int start, int end, Set<String> lowerCaseWords, List<Candidate> out) {
-        int from = trimmedStart(words, start, end, lowerCaseWords);
-        int to = trimmedEnd(words, from, end);
-        while (to > from && isTitle(words.get(to - 1))) {
-            to--;
+        /** "Homeland Security Secretary Kristi Noem": the name after the title is a person, the words before read alone. */
+        private void readTitled(int start, int title, int end) {
+            int titleStart = title;
+            while (titleStart > start && isTitle(words.get(titleStart - 1))) {
+                titleStart--;
+            }
+            int person = title + 1;
+            if (person < end && words.get(person).fold().equals("of")) {
+                // "Secretary of State Marco Rubio": the office runs on to a given name; without one, no person is named.
+                person++;
+                while (person < end && !gazetteer.isGivenName(words.get(person).fold())) {
+                    person++;
+                }
+            }
+            if (person < end && !isDemonymOrCommon(words.get(person))) {
+                List<Word> name = words.subList(person, end);
+                Match known = matchAt(person);
+                boolean whole = known != null && known.length() == name.size();
+                if (whole && known.entry().type() == EntityType.PERSON || !whole && typeByHead(name) == null
+                        && !isHeadWord(name.get(name.size() - 1))) {
+                    out.add(new Candidate(name, EntityType.PERSON, whole ? known.entry() : null, false));
+                } else {
+                    read(person, end);
+                }
+            }
+            if (titleStart > start) {
+                readOffice(start, titleStart);
+            }
         }
-        if (from >= to) {
-            return;
-        }
-        List<Word> office = words.subList(from, to);
-        Match known = gazetteer.longestMatch(words, from);
-        EntityType byHead = typeByHead(office);
-        if (known != null && known.length() == office.size()) {
-            out.add(new Candidate(office, known.entry().type(), known.entry(), false));
-        } else if (byHead != null && lastTitle(words, from, to) < 0) {
-            out.add(new Candidate(office, byHead, null, false));
-        } else {
-            for (int k = from; k < to; k++) {
-                Match part = gazetteer.longestMatch(words, k);
-                if (part != null && k + part.length() <= to) {
-                    out.add(new Candidate(words.subList(k, k + part.length()), part.entry().type(), part.entry(), false));
-                    k += part.length() - 1;
+
+        /**
+         * The words before a title describe the office ("Homeland Security Secretary", "Deputy Interior Minister"):
+         * the organisations and places in them count, but nothing in them is a person's name.
+         */
+        private void readOffice(int start, int end) {
+            int from = trimmedStart(start, end);
+            int to = trimmedEnd(words, from, end);
+            while (to > from && isTitle(words.get(to - 1))) {
+                to--;
+            }
+            if (from >= to) {
+                return;
+            }
+            List<Word> office = words.subList(from, to);
+            Match known = matchAt(from);
+            EntityType byHead = typeByHead(office);
+            if (known != null && known.length() == office.size()) {
+                out.add(new Candidate(office, known.entry().type(), known.entry(), false));
+            } else if (byHead != null && lastTitle(words, from, to) < 0) {
+                out.add(new Candidate(office, byHead, null, false));
+            } else {
+                for (int k = from; k < to; k++) {
+                    Match part = matchAt(k);
+                    if (part != null && k + part.length() <= to) {
+                        out.add(new Candidate(words.subList(k, k + part.length()), part.entry().type(), part.entry(), false));
+                        k += part.length() - 1;
+                    }
                 }
             }
         }
-    }
 
-    /** A run no rule types as a whole: the gazetteer's names in it, and the rest left for the merge to explain. */
-    private void readParts(List<Word> words, int start, int end, Set<String> lowerCaseWords, List<Candidate> out) {
-        int i = start;
-        int restStart = start;
-        while (i < end) {
-            Match known = gazetteer.longestMatch(words, i);
-            if (known != null && i + known.length() <= end) {
-                pending(words, restStart, i, lowerCaseWords, out);
-                out.add(new Candidate(words.subList(i, i + known.length()), known.entry().type(), known.entry(), false));
-                i += known.length();
-                restStart = i;
+        /** A run no rule types as a whole: the gazetteer's names in it, and the rest left for the merge to explain. */
+        private void readParts(int start, int end) {
+            int i = start;
+            int restStart = start;
+            while (i < end) {
+                Match known = matchAt(i);
+                if (known != null && i + known.length() <= end) {
+                    pending(restStart, i);
+                    out.add(new Candidate(words.subList(i, i + known.length()), known.entry().type(), known.entry(), false));
+                    i += known.length();
+                    restStart = i;
+                } else {
+                    i++;
+                }
+            }
+            pending(restStart, end);
+        }
+
+        private void pending(int from, int to) {
+            int start = trimmedStart(from, to);
+            int end = trimmedEnd(words, start, to);
+            if (start >= end) {
+                return;
+            }
+            List<Word> rest = words.subList(start, end);
+            if (rest.size() > 1 && looksLikePerson(rest)) {
+                out.add(new Candidate(rest, EntityType.PERSON, null, false));
+            } else if (rest.size() > 1 && rest.size() <= 3 && followedBySpeech(words, end) && !typedByAnyWord(rest)) {
+                out.add(new Candidate(rest, EntityType.PERSON, null, false));
             } else {
-                i++;
+                out.add(new Candidate(rest, null, null, true));
             }
         }
-        pending(words, restStart, end, lowerCaseWords, out);
-    }
 
-    private void pending(List<Word> words, int from, int to, Set<String> lowerCaseWords, List<Candidate> out) {
-        int start = trimmedStart(words, from, to, lowerCaseWords);
-        int end = trimmedEnd(words, start, to);
-        if (start >= end) {
-            return;
+        /**
+         * Skips what opens a run without being part of a name: articles and other common words, demonyms
+         * ("Mexican President ...") and particles; and a sentence's first word when the text also writes it in lower case.
+         */
+        private int trimmedStart(int from, int to) {
+            int start = from;
+            while (start < to) {
+                Word w = words.get(start);
+                Match known = matchAt(start);
+                if (known != null && start + known.length() <= to) {
+                    break;
+                }
+                if (!isDemonymOrCommon(w) && !PARTICLES.contains(w.fold())) {
+                    break;
+                }
+                start++;
+            }
+            return start;
         }
-        List<Word> rest = words.subList(start, end);
-        if (rest.size() > 1 && looksLikePerson(rest)) {
-            out.add(new Candidate(rest, EntityType.PERSON, null, false));
-        } else if (rest.size() > 1 && rest.size() <= 3 && followedBySpeech(words, end) && !typedByAnyWord(rest)) {
-            out.add(new Candidate(rest, EntityType.PERSON, null, false));
-        } else {
-            out.add(new Candidate(rest, null, null, true));
-        }
-    }
 
-    /**
-     * Skips what opens a run without being part of a name: articles and other common words, demonyms
-     * ("Mexican President ...") and particles; and a sentence's first word when the text also writes it in lower case.
-     */
-    private int trimmedStart(List<Word> words, int from, int to, Set<String> lowerCaseWords) {
-        int start = from;
-        while (start < to) {
-            Word w = words.get(start);
-            Match known = gazetteer.longestMatch(words, start);
-            if (known != null && start + known.length() <= to) {
-                break;
+        private boolean isDemonymOrCommon(Word w) {
+            if (gazetteer.isCommonWord(w.fold()) || gazetteer.isDemonym(w.fold())) {
+                return true;
             }
-            if (!isDemonymOrCommon(w, lowerCaseWords) && !PARTICLES.contains(w.fold())) {
-                break;
-            }
-            start++;
+            return w.sentenceStart() && !gazetteer.isGivenName(w.fold()) && lowerCase.contains(w.fold());
         }
-        return start;
     }
 
     private static int trimmedEnd(List<Word> words, int start, int to) {
@@ -304,13 +334,6 @@ public final class EntityExtractor {
             end--;
         }
         return end;
-    }
-
-    private boolean isDemonymOrCommon(Word w, Set<String> lowerCaseWords) {
-        if (gazetteer.isCommonWord(w.fold()) || gazetteer.isDemonym(w.fold())) {
-            return true;
-        }
-        return w.sentenceStart() && !gazetteer.isGivenName(w.fold()) && lowerCaseWords.contains(w.fold());
     }
 
     private static int lastTitle(List<Word> words, int start, int end) {
@@ -374,11 +397,20 @@ public final class EntityExtractor {
         return end < words.size() && SPEECH.contains(words.get(end).fold());
     }
 
-    /** The words the text writes in lower case somewhere: capitalised only by a sentence start, they are not names. */
-    private static Set<String> lowerCaseWords(List<Word> words) {
+    /**
+     * Of the words a capital may not make a name (a sentence's first word, a word in capitals), those the text
+     * also writes in lower case: "War" opening a sentence, "WAR" for emphasis, when "war" appears elsewhere.
+     */
+    private static Set<String> alsoInLowerCase(List<Word> words) {
+        Set<String> doubtful = new HashSet<>();
+        for (Word w : words) {
+            if (w.capitalised() && (w.sentenceStart() || w.allCaps())) {
+                doubtful.add(w.fold());
+            }
+        }
         Set<String> lower = new HashSet<>();
         for (Word w : words) {
-            if (!w.capitalised()) {
+            if (!w.capitalised() && doubtful.contains(w.fold())) {
                 lower.add(w.fold());
             }
         }

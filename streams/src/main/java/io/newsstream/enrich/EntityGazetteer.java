@@ -19,8 +19,16 @@ import java.util.Set;
  */
 final class EntityGazetteer {
 
-    /** A known entity and the names it goes by, the first of which is reported. */
-    record Entry(String name, EntityType type, String countryCode, List<String> aliases) {
+    /**
+     * A known entity and the names it goes by, the first of which is reported.
+     *
+     * @param aliasWords each alias as the words names are compared by (folded, split at spaces)
+     */
+    record Entry(String name, EntityType type, String countryCode, List<String> aliases, List<List<String>> aliasWords) {
+
+        Entry(String name, EntityType type, String countryCode, List<String> aliases) {
+            this(name, type, countryCode, aliases, aliases.stream().map(a -> List.of(fold(a).split(" "))).toList());
+        }
     }
 
     /** A match of one of an entry's names: how many words it covers. */

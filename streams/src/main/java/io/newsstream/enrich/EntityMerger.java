@@ -6,7 +6,6 @@ import io.newsstream.enrich.NameScanner.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +55,10 @@ final class EntityMerger {
         }
     }
 
-    List<NamedEntity> merge(List<Candidate> candidates, List<Word> words, String text) {
+    /**
+     * @param lowerCase the folds of the capitalised words the text also writes in lower case
+     */
+    List<NamedEntity> merge(List<Candidate> candidates, Set<String> lowerCase, String text) {
         List<Group> groups = new ArrayList<>();
         List<Candidate> people = new ArrayList<>();
         List<Candidate> pending = new ArrayList<>();
@@ -76,7 +78,6 @@ final class EntityMerger {
         for (Candidate c : people) {
             personOf(groups, c).add(c);
         }
-        Set<String> lowerCase = lowerCaseFolds(words);
         for (Candidate c : pending) {
             Group g = explain(groups, c, lowerCase);
             if (g != null) {
@@ -124,9 +125,8 @@ final class EntityMerger {
         }
         if (tokens.size() >= 2) {
             for (Entry person : gazetteer.people()) {
-                for (String alias : person.aliases()) {
-                    List<String> known = tokens(EntityGazetteer.fold(alias));
-                    if (known.size() >= 2 && isSuffix(tokens, known)) {
+                for (List<String> known : person.aliasWords()) {
+                    if (known.size() >= 2 && isSuffix(tokens, withoutExtras(known))) {
                         return groupOf(groups, person);
                     }
                 }
@@ -142,8 +142,8 @@ final class EntityMerger {
             return true;
         }
         if (person.entry != null) {
-            for (String alias : person.entry.aliases()) {
-                if (isSuffix(tokens, tokens(EntityGazetteer.fold(alias)))) {
+            for (List<String> alias : person.entry.aliasWords()) {
+                if (isSuffix(tokens, withoutExtras(alias))) {
                     return true;
                 }
             }
@@ -240,14 +240,21 @@ final class EntityMerger {
     }
 
     private static List<String> tokens(String fold) {
-        return withoutExtras(Arrays.stream(fold.split(" ")).filter(t -> !t.isEmpty()).toList());
+        return fold.indexOf(' ') < 0 ? List.of(fold)
+                : withoutExtras(Arrays.stream(fold.split(" ")).filter(t -> !t.isEmpty()).toList());
     }
 
     private static List<String> withoutExtras(List<String> tokens) {
         if (tokens.size() < 2) {
             return tokens;
         }
-        return tokens.stream().filter(t -> t.length() > 1 && !NAME_EXTRAS.contains(t)).toList();
+        List<String> kept = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            if (t.length() > 1 && !NAME_EXTRAS.contains(t)) {
+                kept.add(t);
+            }
+        }
+        return kept;
     }
 
     /** Whether {@code shorter} ends {@code longer}, word for word, allowing a misspelt letter in long words. */
@@ -306,15 +313,5 @@ final class EntityMerger {
             }
         }
         return initials.length() >= 2 ? initials.toString() : "";
-    }
-
-    private static Set<String> lowerCaseFolds(List<Word> words) {
-        Set<String> lower = new HashSet<>();
-        for (Word w : words) {
-            if (!w.capitalised()) {
-                lower.add(w.fold());
-            }
-        }
-        return lower;
     }
 }

@@ -1,10 +1,11 @@
 package io.newsstream.enrich;
 
-import io.newsstream.normalize.CanonicalTokens;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits text into words as names are written: keeping the case, internal apostrophes and hyphens
@@ -20,6 +21,8 @@ final class NameScanner {
             "no", "vs", "ft", "mt", "calif", "ariz", "tex", "fla", "colo", "conn", "ill", "ind", "kan", "ky", "la",
             "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va",
             "vt", "wash", "wis", "wyo", "pres", "supt", "det", "prof", "messrs", "gens", "sens", "reps");
+
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     private NameScanner() {
     }
@@ -55,26 +58,32 @@ final class NameScanner {
             }
             int end = wordEnd(text, i);
             boolean abbreviation = false;
-            String raw = text.substring(i, end);
-            String lower = raw.toLowerCase(Locale.ROOT);
-            if (end < n && text.charAt(end) == '.' && (ABBREVIATIONS.contains(lower) || isInitial(raw))) {
+            if (end < n && text.charAt(end) == '.'
+                    && (end - i == 1 && Character.isUpperCase(text.charAt(i)) || isAbbreviation(text, i, end))) {
                 end++;
                 abbreviation = true;
-            } else if (raw.indexOf('.') > 0) {
+            } else if (text.charAt(end - 1) == '.') {
                 abbreviation = true;
             }
             int wordEnd = end;
-            if (lower.endsWith("'s") && raw.length() > 2) {
+            if (end - i > 2 && text.charAt(end - 2) == '\'' && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
                 wordEnd -= 2;
             }
-            String gap = text.substring(previousEnd, i);
-            boolean sentenceStart = words.isEmpty() || gap.contains("\n")
-                    || (!previousIsAbbreviation && endsSentence(gap));
+            boolean lineBreak = false;
+            boolean stop = false;
+            boolean punctuation = false;
+            for (int k = previousEnd; k < i; k++) {
+                char c = text.charAt(k);
+                lineBreak |= c == '\n';
+                stop |= c == '.' || c == '!' || c == '?';
+                punctuation |= !Character.isWhitespace(c);
+            }
+            boolean sentenceStart = words.isEmpty() || lineBreak || (!previousIsAbbreviation && stop);
             // "Mexico's Financial Intelligence Unit": a possessive ends one name and may start another.
-            boolean separated = words.isEmpty() || !gap.isBlank() || gap.contains("\n") || previousIsPossessive;
+            boolean separated = words.isEmpty() || punctuation || lineBreak || previousIsPossessive;
             String word = text.substring(i, wordEnd);
-            words.add(new Word(word, String.join(" ", CanonicalTokens.of(word)), i, wordEnd, isCapitalised(word),
-                    isAllCaps(word), sentenceStart, separated));
+            words.add(new Word(word, fold(word), i, wordEnd, isCapitalised(word), isAllCaps(word), sentenceStart,
+                    separated));
             previousEnd = end;
             previousIsAbbreviation = abbreviation;
             previousIsPossessive = wordEnd < end;
@@ -112,18 +121,27 @@ final class NameScanner {
         return dot - start == 1;
     }
 
-    private static boolean isInitial(String raw) {
-        return raw.length() == 1 && Character.isUpperCase(raw.charAt(0));
+    private static boolean isAbbreviation(String text, int start, int end) {
+        return end - start <= 7 && ABBREVIATIONS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
-    private static boolean endsSentence(String gap) {
-        for (int k = 0; k < gap.length(); k++) {
-            char c = gap.charAt(k);
-            if (c == '.' || c == '!' || c == '?') {
-                return true;
-            }
+    /**
+     * A word as names are compared: lower case, without accents or dots, apostrophes and hyphens as spaces
+     * ("U.S." is "us", "López" is "lopez", "Ocasio-Cortez" is "ocasio cortez").
+     */
+    static String fold(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        boolean ascii = true;
+        boolean marks = false;
+        for (int k = 0; k < lower.length(); k++) {
+            char c = lower.charAt(k);
+            ascii &= c < 0x80;
+            marks |= c == '.' || c == '-' || c == '\'';
         }
-        return false;
+        if (!ascii) {
+            lower = ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        }
+        return marks ? lower.replace(".", "").replace('-', ' ').replace('\'', ' ') : lower;
     }
 
     private static boolean isCapitalised(String word) {
