@@ -65,14 +65,14 @@ public final class AlertMatcher {
 
     /**
      * Every name an {@code entity:} filter may give for the article's entities, as filters compare names: the
-     * entity's name, its variants and other names, the last words of a person's name and a country's ISO code.
+     * entity's name, its variants and aliases, the last words of a person's name and a country's ISO code.
      */
     static Set<String> entityNames(EnrichedArticle article) {
         Set<String> names = new HashSet<>();
         for (Entity e : article.getEntities()) {
             names.add(AlertDocument.canonical(e.getName()));
             e.getVariants().forEach(v -> names.add(AlertDocument.canonical(v)));
-            e.getOtherNames().forEach(a -> names.add(AlertDocument.canonical(a)));
+            e.getAliases().forEach(a -> names.add(AlertDocument.canonical(a)));
             if (e.getType() == EntityType.PERSON) {
                 // A person is also named by the end of the name: "Trump", "Lopez Obrador".
                 List<String> words = CanonicalTokens.of(e.getName());

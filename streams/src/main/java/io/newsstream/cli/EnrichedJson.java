@@ -67,7 +67,7 @@ final class EnrichedJson {
             ArrayNode variants = entity.putArray("variants");
             e.getVariants().forEach(variants::add);
             ArrayNode aliases = entity.putArray("aliases");
-            e.getOtherNames().forEach(aliases::add);
+            e.getAliases().forEach(aliases::add);
         }
         ObjectNode fingerprint = o.putObject("fingerprint")
                 .put("exactHash", a.getFingerprint().getExactHash());

@@ -125,7 +125,7 @@ public final class ArticleAnalyzer {
                 .setMentionCount(e.mentions().size())
                 .setMentions(e.mentions().stream().map(m -> new Mention(m.start(), m.end())).toList())
                 .setVariants(e.variants())
-                .setOtherNames(e.aliases().stream().filter(a -> !a.equals(e.name())).toList())
+                .setAliases(e.aliases().stream().filter(a -> !a.equals(e.name())).toList())
                 .build();
     }
 

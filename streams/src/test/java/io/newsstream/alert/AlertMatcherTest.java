@@ -77,7 +77,7 @@ class AlertMatcherTest {
     void shouldMatchAnEntityByAnyNameTheMergeKnows() {
         Entity amlo = Entity.newBuilder().setName("Andrés Manuel López Obrador").setType(EntityType.PERSON)
                 .setMentionCount(1).setMentions(List.of(new Mention(0, 27)))
-                .setVariants(List.of("Andres Manuel Lopez Obrador")).setOtherNames(List.of("AMLO")).build();
+                .setVariants(List.of("Andres Manuel Lopez Obrador")).setAliases(List.of("AMLO")).build();
         Entity mexico = Entity.newBuilder().setName("Mexico").setType(EntityType.PLACE).setCountryCode("MX")
                 .setMentionCount(1).setMentions(List.of(new Mention(40, 46))).setVariants(List.of("Mexico")).build();
         EnrichedArticle article = EnrichedArticle.newBuilder(article("Talks", "Andres Manuel Lopez Obrador spoke about Mexico.",
