@@ -1,15 +1,16 @@
 package io.newsstream.enrich;
 
-import com.google.common.base.Optional;
 import com.optimaize.langdetect.LanguageDetector;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
-import com.optimaize.langdetect.i18n.LdLocale;
+import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Tells which language a text is written in, from character n-gram profiles of 71 languages shipped inside
@@ -21,6 +22,8 @@ public final class LanguageIdentifier {
     private static final int SAMPLE = 1_500;
     /** Below this many letters the profiles cannot tell languages apart reliably: no language is given. */
     private static final int MIN_LETTERS = 40;
+    /** The library's own default confidence: below it, the text could be another language (or mixed). */
+    private static final double MIN_PROBABILITY = 0.85;
 
     private final LanguageDetector detector;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();
@@ -41,7 +44,15 @@ public final class LanguageIdentifier {
         if (sample.codePoints().filter(Character::isLetter).limit(MIN_LETTERS).count() < MIN_LETTERS) {
             return null;
         }
-        Optional<LdLocale> language = detector.detect(texts.forText(sample));
-        return language.isPresent() ? language.get().getLanguage() : null;
+        // Chinese has two profiles (zh-CN, zh-TW) that share the text's evidence: a language is the sum of its variants.
+        Map<String, Double> byLanguage = new HashMap<>();
+        for (DetectedLanguage d : detector.getProbabilities(texts.forText(sample))) {
+            byLanguage.merge(d.getLocale().getLanguage(), d.getProbability(), Double::sum);
+        }
+        return byLanguage.entrySet().stream()
+                .filter(e -> e.getValue() >= MIN_PROBABILITY)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,14 +114,7 @@ public final class FeedPoller implements AutoCloseable {
             if (item.key().isBlank() || seen.contains(key) || keys.contains(key)) {
                 continue;
             }
-            ObjectNode article = JSON.createObjectNode();
-            article.put("source", feed.title());
-            article.put("url", item.link());
-            article.put("title", item.title());
-            article.put("body", item.body());
-            item.publishedAt().ifPresent(t -> article.put("publishedAt", t.toString()));
-            String line = article.toString();
-            outcomes.add(parser.parseJsonLine(url + "#" + item.key(), line, line.getBytes(StandardCharsets.UTF_8).length, clock.instant()));
+            outcomes.add(outcomeOf(parser, url, feed.title(), item, clock.instant()));
             keys.add(key);
         }
         ingestor.writeAndWait(outcomes);
@@ -142,6 +136,21 @@ public final class FeedPoller implements AutoCloseable {
         }
         int rejected = (int) outcomes.stream().filter(o -> o instanceof IngestOutcome.Rejected).count();
         return new Poll(url, false, feed.items().size(), outcomes.size() - rejected, rejected);
+    }
+
+    /**
+     * A feed item as ingest reads it: the JSON article it makes goes through the one parser, so an item is
+     * accepted or refused by the same rules, with the same reasons, as a file.
+     */
+    static IngestOutcome outcomeOf(ArticleParser parser, String url, String feedTitle, Feed.Item item, Instant now) {
+        ObjectNode article = JSON.createObjectNode();
+        article.put("source", feedTitle);
+        article.put("url", item.link());
+        article.put("title", item.title());
+        article.put("body", item.body());
+        item.publishedAt().ifPresent(t -> article.put("publishedAt", t.toString()));
+        String line = article.toString();
+        return parser.parseJsonLine(url + "#" + item.key(), line, line.getBytes(StandardCharsets.UTF_8).length, now);
     }
 
     @Override

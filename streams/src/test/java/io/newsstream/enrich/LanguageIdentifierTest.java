@@ -3,6 +3,7 @@ package io.newsstream.enrich;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LanguageIdentifierTest {
@@ -38,5 +39,17 @@ class LanguageIdentifierTest {
         assertNull(identifier.identify("Breaking: more soon"));
         assertNull(identifier.identify(""));
         assertNull(identifier.identify("12345 67890 !!! ??? 2026-12-06"));
+    }
+
+    @Test
+    void shouldAnswerForAnyTextWithoutThrowing() {
+        String chinese = "边境巡逻队周日在河流渡口附近拘留了数十人，官员表示，州政府向该地区派遣了更多部队进行巡逻。";
+        String arabic = "احتجزت دوريات الحدود عشرات الأشخاص قرب معبر النهر يوم الأحد، وقال المسؤولون إن حكومة الولاية أرسلت مزيدا من القوات.";
+        assertEquals("zh", identifier.identify(chinese));
+        assertEquals("ar", identifier.identify(arabic));
+        for (String odd : List.of("😀".repeat(500), "\u0000\u0001\u0002".repeat(100), "a".repeat(100_000),
+                "\uD800 lone surrogate " + ENGLISH)) {
+            identifier.identify(odd);
+        }
     }
 }

@@ -267,4 +267,42 @@ class BadInputCatalogueTest {
         assertInstanceOf(IngestOutcome.Accepted.class, lines.get(0));
         assertTrue(reason(lines.get(1)).startsWith("body is empty or missing"), reason(lines.get(1)));
     }
+
+    /** {@code feeds} turns each item into an article for the same parser: bad items are refused as ingest refuses them. */
+    @Test
+    void shouldRejectBadFeedItemsWithTheReasonsIngestGives() throws IOException {
+        ArticleParser parser = new ArticleParser(MAX_BYTES, 1000);
+        String longHeadline = "Headline ".repeat(200);
+        String feed = """
+                <?xml version="1.0"?>
+                <rss version="2.0"><channel><title>Desert Wire</title>
+                <item><guid>empty</guid><title>Nothing here</title><description></description></item>
+                <item><guid>blank</guid><title>Only spaces</title><description>   &lt;p&gt;  &lt;/p&gt; </description></item>
+                <item><guid>long</guid><title>%s</title><description>%s</description></item>
+                <item><guid>good</guid><title>Crates seized</title><description>%s</description></item>
+                </channel></rss>""".formatted(longHeadline, GOOD_BODY, GOOD_BODY);
+
+        List<Feed.Item> items = Feed.parse(feed).items();
+        Map<String, IngestOutcome> overFeed = new LinkedHashMap<>();
+        for (Feed.Item item : items) {
+            overFeed.put(item.key(), FeedPoller.outcomeOf(parser, "file:///feed.xml", "Desert Wire", item, clock.instant()));
+        }
+
+        assertEquals(reason(readOne("empty.json", utf8("{\"title\": \"Nothing here\", \"body\": \"\"}"))),
+                reason(overFeed.get("empty")));
+        assertEquals(reason(readOne("blank.json", utf8("{\"title\": \"Only spaces\", \"body\": \"<p>  </p>\"}"))),
+                reason(overFeed.get("blank")), "markup alone is no body");
+        assertEquals(reason(readOne("long.json", utf8("{\"title\": \"" + longHeadline + "\", \"body\": \"x\"}"))),
+                reason(overFeed.get("long")));
+        assertEquals("Desert Wire", article(overFeed.get("good")).getSource());
+    }
+
+    @Test
+    void shouldRefuseADocumentThatIsNoFeedWithAReason() {
+        for (String notAFeed : List.of("", "<html><body>Hello</body></html>", "\u0000\u0001 binary", "<rss><channel")) {
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Feed.parse(notAFeed), notAFeed);
+            assertTrue(refused.getMessage().contains("not an RSS or Atom feed"), refused.getMessage());
+        }
+    }
 }
