@@ -70,7 +70,7 @@ public class StageBenchmarks {
     private ArticleAnalyzer analyzer;
     private final Enricher enricher = new Enricher();
     private final EntityExtractor entities = new EntityExtractor();
-    private final LanguageIdentifier languages = new LanguageIdentifier();
+    private final LanguageIdentifier languages = LanguageIdentifier.shared();
     private List<List<String>> titleWords;
     private List<List<String>> bodyWords;
     private int next;

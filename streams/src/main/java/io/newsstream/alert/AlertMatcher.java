@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  */
 public final class AlertMatcher {
 
+    private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+
     private AlertMatcher() {
     }
 
@@ -74,11 +76,7 @@ public final class AlertMatcher {
             e.getVariants().forEach(v -> names.add(AlertDocument.canonical(v)));
             e.getAliases().forEach(a -> names.add(AlertDocument.canonical(a)));
             if (e.getType() == EntityType.PERSON) {
-                // A person is also named by the end of the name: "Trump", "Lopez Obrador".
-                List<String> words = CanonicalTokens.of(e.getName());
-                for (int from = 1; from < words.size(); from++) {
-                    names.add(String.join(" ", words.subList(from, words.size())));
-                }
+                names.addAll(endsOfName(CanonicalTokens.of(e.getName())));
             }
             if (e.getCountryCode() != null) {
                 names.add(AlertDocument.canonical(e.getCountryCode()));
@@ -86,6 +84,24 @@ public final class AlertMatcher {
         }
         names.remove("");
         return names;
+    }
+
+    /**
+     * A person is also named by the end of the name ("Trump", "Lopez Obrador"), not by a generational suffix or
+     * a word of two letters ("Jr", the "Un" of Kim Jong Un, which would match entity:UN).
+     */
+    private static List<String> endsOfName(List<String> words) {
+        int end = words.size();
+        while (end > 1 && NAME_SUFFIXES.contains(words.get(end - 1))) {
+            end--;
+        }
+        List<String> ends = new ArrayList<>();
+        for (int from = 1; from < end; from++) {
+            if (words.get(from).length() > 2) {
+                ends.add(String.join(" ", words.subList(from, end)));
+            }
+        }
+        return ends;
     }
 
     /** The alerts of the given matches, for an article whose dedup verdict is set. */

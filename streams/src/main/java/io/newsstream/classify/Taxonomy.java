@@ -3,6 +3,7 @@ package io.newsstream.classify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsstream.normalize.LanguageTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,9 +86,19 @@ public record Taxonomy(String name, String version, List<LabelRule> labels, List
             throw new IllegalArgumentException("taxonomy in " + where + " has no labels");
         }
         String version = f.version() == null ? "unversioned" : f.version();
-        List<String> languages = f.languages() == null || f.languages().isEmpty() ? DEFAULT_LANGUAGES : f.languages();
+        List<String> languages = f.languages() == null || f.languages().isEmpty() ? DEFAULT_LANGUAGES
+                : f.languages().stream().map(l -> languageCode(l, where)).distinct().toList();
         return new Taxonomy(f.name() == null ? where : f.name(), version, f.labels(), languages,
                 version + "+" + contentHash(json));
+    }
+
+    private static String languageCode(String tag, String where) {
+        String code = LanguageTags.primary(tag);
+        if (code == null) {
+            throw new IllegalArgumentException("taxonomy in " + where + " lists \"" + tag
+                    + "\" among its languages: give language codes such as \"en\" or \"es\"");
+        }
+        return code;
     }
 
     /** Whether the taxonomy's rules can read an article in this language; an undetected language (null) is read. */

@@ -4,7 +4,6 @@ import io.newsstream.normalize.NormalizedArticle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,24 +45,13 @@ public final class Enricher {
         count(bodyTokens, 1, byWord, firstSeenOrder);
         int words = bodyTokens.size();
         int readingTime = (words * 60 + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
-        List<NamedEntity> named = entities.extract(body, dateline == null ? null : new int[] {0, dateline.placeEnd()});
+        // "BREAKING —" and "NATO —" open a body like a dateline, but name no place.
+        boolean datelinePlace = dateline != null && entities.isPlaceName(body.substring(0, dateline.placeEnd()));
+        List<NamedEntity> named = entities.extract(body, datelinePlace ? dateline.placeEnd() : 0);
         return new Enrichment(words, mostRepeated(firstSeenOrder), readingTime, named,
-                dateline == null ? null : sentenceCase(dateline.place()));
+                datelinePlace ? entities.placeName(dateline.place(), dateline.placeEnd()) : null);
     }
 
-    /** "EL PASO, Texas" as "El Paso, Texas": words in capitals get lower-case letters after their first. */
-    static String sentenceCase(String place) {
-        StringBuilder out = new StringBuilder(place.length());
-        for (String word : place.split(" ", -1)) {
-            if (!out.isEmpty()) {
-                out.append(' ');
-            }
-            boolean capitals = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
-                    && !word.contains(".");
-            out.append(capitals ? word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT) : word);
-        }
-        return out.toString();
-    }
 
     /** A content word and its weighted count. */
     private static final class Counted {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,10 +25,12 @@ final class EntityGazetteer {
      *
      * @param aliasWords each alias as the words names are compared by (folded, split at spaces)
      */
-    record Entry(String name, EntityType type, String countryCode, List<String> aliases, List<List<String>> aliasWords) {
+    record Entry(String name, EntityType type, String countryCode, List<String> aliases, List<List<String>> aliasWords,
+                 Set<String> demonyms) {
 
-        Entry(String name, EntityType type, String countryCode, List<String> aliases) {
-            this(name, type, countryCode, aliases, aliases.stream().map(a -> List.of(fold(a).split(" "))).toList());
+        Entry(String name, EntityType type, String countryCode, List<String> aliases, Set<String> demonyms) {
+            this(name, type, countryCode, aliases, aliases.stream().map(a -> List.of(fold(a).split(" "))).toList(),
+                    demonyms);
         }
     }
 
@@ -56,15 +59,17 @@ final class EntityGazetteer {
     private EntityGazetteer() {
         for (String line : lines("countries.tsv")) {
             String[] columns = line.split("\t");
-            add(new Entry(first(columns[1]), EntityType.PLACE, columns[0], names(columns[1])));
+            Set<String> folds = new HashSet<>();
             if (columns.length > 2) {
-                names(columns[2]).forEach(d -> demonyms.add(fold(d)));
+                names(columns[2]).forEach(d -> folds.add(fold(d)));
             }
+            demonyms.addAll(folds);
+            add(new Entry(first(columns[1]), EntityType.PLACE, columns[0], names(columns[1]), Set.copyOf(folds)));
         }
-        lines("places.txt").forEach(l -> add(new Entry(first(l), EntityType.PLACE, null, names(l))));
-        lines("organizations.txt").forEach(l -> add(new Entry(first(l), EntityType.ORGANIZATION, null, names(l))));
+        lines("places.txt").forEach(l -> add(new Entry(first(l), EntityType.PLACE, null, names(l), Set.of())));
+        lines("organizations.txt").forEach(l -> add(new Entry(first(l), EntityType.ORGANIZATION, null, names(l), Set.of())));
         for (String line : lines("people.txt")) {
-            Entry person = new Entry(first(line), EntityType.PERSON, null, names(line));
+            Entry person = new Entry(first(line), EntityType.PERSON, null, names(line), Set.of());
             add(person);
             people.add(person);
         }
@@ -74,22 +79,49 @@ final class EntityGazetteer {
 
     /**
      * The longest name of an entry written at {@code from}. Names match word for word, ignoring case and
-     * accents, except that a name written in capitals ({@code ICE}, {@code WHO}) matches only capitals, and a
-     * name never runs across punctuation.
+     * accents, except that a name written in capitals ({@code ICE}, {@code WHO}) matches only capitals, an
+     * abbreviation only with its dot ({@code Mass.} is not "Mass deportations"), and a name never runs across
+     * punctuation. Of two entries with the same name, the one written exactly so wins ({@code L.A.} over
+     * {@code La.}); then a country only when the text uses its demonym (Georgia the country beside "Georgian";
+     * else the other place of that name).
      */
     Match longestMatch(List<NameScanner.Word> words, int from) {
         List<Alias> candidates = aliasesByFirstWord.get(words.get(from).fold());
         if (candidates == null) {
             return null;
         }
-        Match best = null;
+        Alias best = null;
         for (Alias alias : candidates) {
-            int length = alias.words().size();
-            if ((best == null || length > best.length()) && matches(alias, words, from)) {
-                best = new Match(alias.entry(), length);
+            if (matches(alias, words, from) && (best == null || alias.words().size() > best.words().size()
+                    || alias.words().size() == best.words().size() && alias.entry() != best.entry()
+                    && prefer(alias, best, words, from))) {
+                best = alias;
             }
         }
-        return best;
+        return best == null ? null : new Match(best.entry(), best.words().size());
+    }
+
+    private static boolean prefer(Alias challenger, Alias holder, List<NameScanner.Word> words, int from) {
+        boolean challengerExact = writtenExactly(challenger, words, from);
+        if (challengerExact != writtenExactly(holder, words, from)) {
+            return challengerExact;
+        }
+        boolean challengerCountry = challenger.entry().countryCode() != null;
+        if (challengerCountry == (holder.entry().countryCode() != null)) {
+            return false;
+        }
+        Entry country = challengerCountry ? challenger.entry() : holder.entry();
+        boolean demonymUsed = words.stream().anyMatch(w -> country.demonyms().contains(w.fold()));
+        return challengerCountry == demonymUsed;
+    }
+
+    private static boolean writtenExactly(Alias alias, List<NameScanner.Word> words, int from) {
+        for (int k = 0; k < alias.words().size(); k++) {
+            if (!alias.words().get(k).text().equals(words.get(from + k).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The entry a name (a dateline, say) is known by, written in any case; null when none. */
@@ -106,8 +138,21 @@ final class EntityGazetteer {
         return null;
     }
 
+    /** How the gazetteer spells a name written in other capitals ("PORT-AU-PRINCE"), or null when it does not know it. */
+    String spelling(String written) {
+        Entry entry = lookup(written);
+        if (entry != null) {
+            for (String alias : entry.aliases()) {
+                if (alias.equalsIgnoreCase(written)) {
+                    return alias;
+                }
+            }
+        }
+        return null;
+    }
+
     List<Entry> people() {
-        return people;
+        return Collections.unmodifiableList(people);
     }
 
     boolean isDemonym(String fold) {
@@ -124,7 +169,7 @@ final class EntityGazetteer {
 
     private static boolean matches(Alias alias, List<NameScanner.Word> words, int from) {
         List<NameScanner.Word> name = alias.words();
-        if (from + name.size() > words.size() || name.size() > LONGEST_ALIAS) {
+        if (from + name.size() > words.size()) {
             return false;
         }
         for (int k = 0; k < name.size(); k++) {
@@ -132,7 +177,8 @@ final class EntityGazetteer {
             NameScanner.Word actual = words.get(from + k);
             if (!expected.fold().equals(actual.fold()) || (k > 0 && actual.separated() && !expected.separated())
                     || (expected.allCaps() && !actual.allCaps())
-                    || (expected.capitalised() && !actual.capitalised())) {
+                    || (expected.capitalised() && !actual.capitalised())
+                    || (expected.text().endsWith(".") && !actual.text().endsWith("."))) {
                 return false;
             }
         }
@@ -151,6 +197,9 @@ final class EntityGazetteer {
     private void add(Entry entry) {
         for (String alias : entry.aliases()) {
             List<NameScanner.Word> words = NameScanner.scan(alias);
+            if (words.size() > LONGEST_ALIAS) {
+                throw new IllegalStateException("gazetteer name longer than " + LONGEST_ALIAS + " words: " + alias);
+            }
             if (!words.isEmpty()) {
                 aliasesByFirstWord.computeIfAbsent(words.get(0).fold(), w -> new ArrayList<>())
                         .add(new Alias(entry, words));

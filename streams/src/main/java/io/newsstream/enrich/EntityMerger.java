@@ -1,10 +1,14 @@
 package io.newsstream.enrich;
 
+import static io.newsstream.enrich.NameComparison.initials;
+import static io.newsstream.enrich.NameComparison.isSuffix;
+import static io.newsstream.enrich.NameComparison.nameTokens;
+import static io.newsstream.enrich.NameComparison.withoutExtras;
+
 import io.newsstream.enrich.EntityExtractor.Candidate;
 import io.newsstream.enrich.EntityGazetteer.Entry;
 import io.newsstream.enrich.NameScanner.Word;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,13 +22,10 @@ import java.util.Set;
  */
 final class EntityMerger {
 
-    /** Initials and generational suffixes, which people's names gain and lose freely. */
-    private static final Set<String> NAME_EXTRAS = Set.of("jr", "sr", "ii", "iii", "iv");
     /** Last words that name a kind of organisation rather than one: "the Department" could be any. */
     private static final Set<String> GENERIC_HEADS = Set.of("department", "ministry", "agency", "administration",
             "council", "committee", "commission", "party", "court", "office", "service", "government", "group",
             "police", "army", "navy", "university", "bank", "company", "union", "board", "authority", "cartel");
-    private static final Set<String> NOT_INITIALS = Set.of("of", "and", "the", "for", "de", "del", "on", "in");
 
     private final EntityGazetteer gazetteer;
 
@@ -63,7 +64,7 @@ final class EntityMerger {
         List<Candidate> people = new ArrayList<>();
         List<Candidate> pending = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (c.pending()) {
+            if (c.type() == null) {
                 pending.add(c);
             } else if (c.entry() != null) {
                 groupOf(groups, c.entry()).add(c);
@@ -115,21 +116,24 @@ final class EntityMerger {
         return g;
     }
 
-    /** The person a name belongs to: a known one it spells, one it shortens, or a new one. */
+    /**
+     * The person a name belongs to: one it names exactly (in full or by the end of the name), else one it names
+     * with a letter off; a known person either way; else a new person. A name that fits two people ("Trump"
+     * beside Donald and Lara Trump) is a person of its own.
+     */
     private Group personOf(List<Group> groups, Candidate c) {
         List<String> tokens = nameTokens(c);
-        for (Group g : groups) {
-            if (g.type == EntityType.PERSON && (g.entry != null || !g.nameTokens.isEmpty()) && shortens(tokens, g)) {
-                return g;
+        for (boolean misspelt : new boolean[] {false, true}) {
+            List<Group> named = peopleNamed(groups, tokens, misspelt);
+            if (named.size() == 1) {
+                return named.get(0);
             }
-        }
-        if (tokens.size() >= 2) {
-            for (Entry person : gazetteer.people()) {
-                for (List<String> known : person.aliasWords()) {
-                    if (known.size() >= 2 && isSuffix(tokens, withoutExtras(known))) {
-                        return groupOf(groups, person);
-                    }
-                }
+            if (named.size() > 1) {
+                break;
+            }
+            Entry known = tokens.size() >= 2 ? knownPerson(tokens, misspelt) : null;
+            if (known != null) {
+                return groupOf(groups, known);
             }
         }
         Group g = new Group(EntityType.PERSON, null);
@@ -137,13 +141,34 @@ final class EntityMerger {
         return g;
     }
 
-    private static boolean shortens(List<String> tokens, Group person) {
-        if (isSuffix(tokens, person.nameTokens)) {
+    private Entry knownPerson(List<String> tokens, boolean misspelt) {
+        for (Entry person : gazetteer.people()) {
+            for (List<String> known : person.aliasWords()) {
+                if (known.size() >= 2 && isSuffix(tokens, withoutExtras(known), misspelt)) {
+                    return person;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Group> peopleNamed(List<Group> groups, List<String> tokens, boolean misspelt) {
+        List<Group> named = new ArrayList<>(1);
+        for (Group g : groups) {
+            if (g.type == EntityType.PERSON && names(tokens, g, misspelt)) {
+                named.add(g);
+            }
+        }
+        return named;
+    }
+
+    private static boolean names(List<String> tokens, Group person, boolean misspelt) {
+        if (isSuffix(tokens, person.nameTokens, misspelt)) {
             return true;
         }
         if (person.entry != null) {
             for (List<String> alias : person.entry.aliasWords()) {
-                if (isSuffix(tokens, withoutExtras(alias))) {
+                if (isSuffix(tokens, withoutExtras(alias), misspelt)) {
                     return true;
                 }
             }
@@ -160,9 +185,10 @@ final class EntityMerger {
         if (tokens.isEmpty()) {
             return null;
         }
-        for (Group g : groups) {
-            if (g.type == EntityType.PERSON && shortens(tokens, g)) {
-                return g;
+        for (boolean misspelt : new boolean[] {false, true}) {
+            List<Group> named = peopleNamed(groups, tokens, misspelt);
+            if (!named.isEmpty()) {
+                return named.size() == 1 ? named.get(0) : null;
             }
         }
         if (c.words().size() != 1) {
@@ -190,7 +216,7 @@ final class EntityMerger {
         }
         if (word.allCaps() && word.text().length() <= 5 && !gazetteer.isCommonWord(word.fold())
                 && !lowerCase.contains(word.fold()) && word.text().chars().allMatch(Character::isLetter)) {
-            Group g = byName(groups, new Candidate(c.words(), EntityType.ORGANIZATION, null, false));
+            Group g = byName(groups, new Candidate(c.words(), EntityType.ORGANIZATION, null));
             g.guessed = g.members.isEmpty() || g.guessed;
             return g;
         }
@@ -230,88 +256,9 @@ final class EntityMerger {
         return c.words().stream().allMatch(Word::allCaps);
     }
 
-    /** A name's comparable words: folded, without initials or generational suffixes. */
-    private static List<String> nameTokens(Candidate c) {
-        List<String> tokens = new ArrayList<>();
-        for (Word w : c.words()) {
-            tokens.addAll(tokens(w.fold()));
-        }
-        return withoutExtras(tokens);
-    }
 
-    private static List<String> tokens(String fold) {
-        return fold.indexOf(' ') < 0 ? List.of(fold)
-                : withoutExtras(Arrays.stream(fold.split(" ")).filter(t -> !t.isEmpty()).toList());
-    }
 
-    private static List<String> withoutExtras(List<String> tokens) {
-        if (tokens.size() < 2) {
-            return tokens;
-        }
-        List<String> kept = new ArrayList<>(tokens.size());
-        for (String t : tokens) {
-            if (t.length() > 1 && !NAME_EXTRAS.contains(t)) {
-                kept.add(t);
-            }
-        }
-        return kept;
-    }
 
-    /** Whether {@code shorter} ends {@code longer}, word for word, allowing a misspelt letter in long words. */
-    static boolean isSuffix(List<String> shorter, List<String> longer) {
-        if (shorter.isEmpty() || shorter.size() > longer.size()) {
-            return false;
-        }
-        int offset = longer.size() - shorter.size();
-        for (int k = 0; k < shorter.size(); k++) {
-            if (!sameWord(shorter.get(k), longer.get(offset + k))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private static boolean sameWord(String a, String b) {
-        return a.equals(b) || Math.min(a.length(), b.length()) >= 5 && withinOneEdit(a, b);
-    }
 
-    /** Whether one substitution, insertion or deletion turns one word into the other. */
-    static boolean withinOneEdit(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return false;
-        }
-        int i = 0;
-        int j = 0;
-        boolean edited = false;
-        while (i < a.length() && j < b.length()) {
-            if (a.charAt(i) == b.charAt(j)) {
-                i++;
-                j++;
-                continue;
-            }
-            if (edited) {
-                return false;
-            }
-            edited = true;
-            if (a.length() > b.length()) {
-                i++;
-            } else if (b.length() > a.length()) {
-                j++;
-            } else {
-                i++;
-                j++;
-            }
-        }
-        return !edited || (i == a.length() && j == b.length());
-    }
-
-    private static String initials(List<String> tokens) {
-        StringBuilder initials = new StringBuilder();
-        for (String t : tokens) {
-            if (!NOT_INITIALS.contains(t)) {
-                initials.append(t.charAt(0));
-            }
-        }
-        return initials.length() >= 2 ? initials.toString() : "";
-    }
 }

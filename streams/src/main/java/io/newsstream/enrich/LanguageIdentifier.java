@@ -22,11 +22,20 @@ public final class LanguageIdentifier {
     private static final int SAMPLE = 1_500;
     /** Below this many letters the profiles cannot tell languages apart reliably: no language is given. */
     private static final int MIN_LETTERS = 40;
-    /** The library's own default confidence: below it, the text could be another language (or mixed). */
+    /**
+     * Below this probability the text could as well be another language, or is mixed: no language is given. Lower
+     * than the library's own default (0.9999), which refuses ordinary articles that quote a foreign name or two.
+     */
     private static final double MIN_PROBABILITY = 0.85;
+    private static final LanguageIdentifier SHARED = new LanguageIdentifier();
 
     private final LanguageDetector detector;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();
+
+    /** One identifier for the whole process: building one reads every language's profile. */
+    public static LanguageIdentifier shared() {
+        return SHARED;
+    }
 
     public LanguageIdentifier() {
         try {
@@ -38,7 +47,10 @@ public final class LanguageIdentifier {
         }
     }
 
-    /** The text's language as an ISO 639-1 code ("en", "es"), or null when the text is too short or too mixed to tell. */
+    /**
+     * The text's language as its ISO 639 code (two letters where the language has them: "en", "es"), or null when
+     * the text is too short or too mixed to tell.
+     */
     public String identify(String text) {
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
         if (sample.codePoints().filter(Character::isLetter).limit(MIN_LETTERS).count() < MIN_LETTERS) {

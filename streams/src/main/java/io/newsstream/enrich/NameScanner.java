@@ -18,7 +18,7 @@ final class NameScanner {
     /** Words written with a full stop that does not end a sentence. */
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen",
             "lt", "col", "sgt", "capt", "cpl", "adm", "maj", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd",
-            "no", "vs", "ft", "mt", "calif", "ariz", "tex", "fla", "colo", "conn", "ill", "ind", "kan", "ky", "la",
+            "no", "vs", "ft", "mt", "calif", "ariz", "ga", "tex", "fla", "colo", "conn", "ill", "ind", "kan", "ky", "la",
             "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va",
             "vt", "wash", "wis", "wyo", "pres", "supt", "det", "prof", "messrs", "gens", "sens", "reps");
 
@@ -52,14 +52,15 @@ final class NameScanner {
         boolean previousIsAbbreviation = false;
         boolean previousIsPossessive = false;
         while (i < n) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
+            if (!Character.isLetterOrDigit(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
                 continue;
             }
             int end = wordEnd(text, i);
             boolean abbreviation = false;
-            if (end < n && text.charAt(end) == '.'
-                    && (end - i == 1 && Character.isUpperCase(text.charAt(i)) || isAbbreviation(text, i, end))) {
+            // Only a capitalised word ends in an abbreviation's dot: "fell ill." ends a sentence, "Ill." is Illinois.
+            if (end < n && text.charAt(end) == '.' && Character.isUpperCase(text.charAt(i))
+                    && (end - i == 1 || isAbbreviation(text, i, end))) {
                 end++;
                 abbreviation = true;
             } else if (text.charAt(end - 1) == '.') {
@@ -97,13 +98,13 @@ final class NameScanner {
         int n = text.length();
         int j = start;
         while (j < n) {
-            char c = text.charAt(j);
+            int c = text.codePointAt(j);
             if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
-                j++;
+                j += Character.charCount(c);
             } else if ((c == '\'' || c == '-') && j + 1 < n && Character.isLetter(text.charAt(j + 1)) && j > start) {
                 j++;
-            } else if (c == '.' && j + 2 < n && j - start >= 1 && Character.isLetter(text.charAt(j + 1))
-                    && isSingleLetterBefore(text, start, j) && text.charAt(j + 2) == '.') {
+            } else if (c == '.' && j - start == 1 && j + 2 < n && Character.isLetter(text.charAt(j + 1))
+                    && text.charAt(j + 2) == '.') {
                 // U.S., U.N., D.C.: single letters each followed by a dot.
                 j += 2;
                 while (j + 2 < n && Character.isLetter(text.charAt(j + 1)) && text.charAt(j + 2) == '.') {
@@ -115,10 +116,6 @@ final class NameScanner {
             }
         }
         return j;
-    }
-
-    private static boolean isSingleLetterBefore(String text, int start, int dot) {
-        return dot - start == 1;
     }
 
     private static boolean isAbbreviation(String text, int start, int end) {
@@ -151,7 +148,8 @@ final class NameScanner {
         if (hyphen > 0 && hyphen <= 3 && Character.isLowerCase(word.charAt(0)) && hyphen + 1 < word.length()) {
             at = hyphen + 1;
         }
-        return Character.isUpperCase(word.charAt(at)) || Character.isTitleCase(word.charAt(at));
+        int first = word.codePointAt(at);
+        return Character.isUpperCase(first) || Character.isTitleCase(first);
     }
 
     private static boolean isAllCaps(String word) {

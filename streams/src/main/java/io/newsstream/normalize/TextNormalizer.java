@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
@@ -36,6 +37,9 @@ public final class TextNormalizer {
     private static final List<String> AGENCIES = List.of("Associated Press", "Reuters", "Agence France-Presse",
             "AFP", "Bloomberg", "United Press International", "UPI", "EFE", "dpa", "Xinhua", "Kyodo", "Yonhap",
             "Anadolu", "TASS", "ANSA", "Press Trust of India", "PA Media", "Canadian Press", "AAP");
+    /** Agencies' dateline credits, named as their bylines name them. */
+    private static final Map<String, String> AGENCY_CREDITS = Map.of("AP", "Associated Press",
+            "AFP", "Agence France-Presse", "UPI", "United Press International");
     /** Boilerplate paragraphs are short; longer ones that mention these words are story text. */
     private static final int BOILERPLATE_MAX_WORDS = 30;
     /** Marks a character {@link #straightened} drops. */
@@ -53,7 +57,9 @@ public final class TextNormalizer {
                 continue;
             }
             if (isBoilerplate(p)) {
-                credit = credit == null ? agencyIn(p) : credit;
+                // Bylines and credit lines credit agencies; "Related:" and "Tags:" lists merely mention them.
+                boolean linkList = BOILERPLATE_OPENINGS.stream().anyMatch(p.toLowerCase(Locale.ROOT)::startsWith);
+                credit = credit == null && !linkList ? agencyIn(p) : credit;
             } else if (paragraphs.isEmpty()) {
                 Matcher m = DATELINE.matcher(p);
                 if (m.find() && isUpperCaseWord(m.group(1))) {
@@ -61,7 +67,8 @@ public final class TextNormalizer {
                     int comma = place.indexOf(',');
                     dateline = new NormalizedArticle.Dateline(place, comma < 0 ? place.length() : comma);
                     if (m.group(2) != null) {
-                        credit = m.group(2).substring(1, m.group(2).length() - 1).strip();
+                        String credited = m.group(2).substring(1, m.group(2).length() - 1).strip();
+                        credit = credited.isEmpty() ? credit : AGENCY_CREDITS.getOrDefault(credited, credited);
                         p = place + " — " + p.substring(m.end());
                     }
                 }

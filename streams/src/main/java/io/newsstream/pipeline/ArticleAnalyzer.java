@@ -10,6 +10,7 @@ import io.newsstream.enrich.Enrichment;
 import io.newsstream.enrich.LanguageIdentifier;
 import io.newsstream.enrich.NamedEntity;
 import io.newsstream.normalize.CanonicalTokens;
+import io.newsstream.normalize.LanguageTags;
 import io.newsstream.normalize.NormalizedArticle;
 import io.newsstream.normalize.TextNormalizer;
 import io.newsstream.normalize.Token;
@@ -26,7 +27,6 @@ import io.newsstream.schema.TopicScore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The stateless part of the pipeline for one article: normalise, detect its language, classify (when the
@@ -42,7 +42,7 @@ public final class ArticleAnalyzer {
     private final TopicClassifier classifier;
     private final SignatureBuilder signatures;
     private final Enricher enricher = new Enricher();
-    private final LanguageIdentifier languages = new LanguageIdentifier();
+    private final LanguageIdentifier languages = LanguageIdentifier.shared();
     private final Clock clock;
 
     public ArticleAnalyzer(TopicClassifier classifier, SignatureBuilder signatures, Clock clock) {
@@ -77,7 +77,9 @@ public final class ArticleAnalyzer {
         SignatureBuilder.Result signature = signatures.describe(fullText, from(tokens, dedupStart));
         Enrichment enrichment = enricher.enrich(body, text.dateline(), words(tokens, 0, bodyStart),
                 words(tokens, bodyStart, fullText.length()));
-        String language = raw.getLanguage() != null ? primaryLanguage(raw.getLanguage()) : languages.identify(body);
+        // A language given at ingest is trusted when it is a language code; "English" or a blank one is detected.
+        String given = LanguageTags.primary(raw.getLanguage());
+        String language = given != null ? given : languages.identify(body);
         // The taxonomy's rules and model read one language; an article in another would be labelled by chance.
         boolean covered = classifier.taxonomy().covers(language);
         List<LabelScore> scores = covered ? classifier.classify(text, tokens) : List.of();
@@ -109,13 +111,6 @@ public final class ArticleAnalyzer {
         return new AnalyzedArticle(article, signature.signature(), alerts);
     }
 
-    /** "en-US", "EN" and "en" are one language to the taxonomy. */
-    static String primaryLanguage(String tag) {
-        String primary = tag.strip().toLowerCase(Locale.ROOT);
-        int subtag = primary.indexOf('-') >= 0 ? primary.indexOf('-') : primary.indexOf('_');
-        primary = subtag >= 0 ? primary.substring(0, subtag) : primary;
-        return primary.isEmpty() ? null : primary;
-    }
 
     private static Entity entity(NamedEntity e) {
         return Entity.newBuilder()

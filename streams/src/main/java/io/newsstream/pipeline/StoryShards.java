@@ -1,7 +1,7 @@
 package io.newsstream.pipeline;
 
+import io.newsstream.normalize.LanguageTags;
 import io.newsstream.schema.AnalyzedArticle;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.processor.StreamPartitioner;
@@ -23,7 +23,8 @@ final class StoryShards implements StreamPartitioner<String, AnalyzedArticle> {
         if (shards == 1) {
             return 0;
         }
-        String primary = language == null ? "" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0].strip();
+        String primary = LanguageTags.primary(language);
+        primary = primary == null ? "" : primary;
         // String.hashCode is specified, so a language keeps its shard across versions and instances.
         return Math.floorMod(primary.hashCode(), shards);
     }

@@ -90,6 +90,12 @@ class AlertMatcherTest {
         }
         SubscriptionRegistry other = registry(Subscriptions.of("s", "entity:Sheinbaum OR entity:\"Manuel Lopez\"", List.of(), NOW));
         assertTrue(alertsFor(article, other.index(), NOW).isEmpty(), "neither another person nor part of a name matches");
+        Entity kim = Entity.newBuilder().setName("Kim Jong Un").setType(EntityType.PERSON).setMentionCount(1)
+                .setMentions(List.of(new Mention(0, 11))).setVariants(List.of("Kim Jong Un")).build();
+        EnrichedArticle aboutKim = EnrichedArticle.newBuilder(article).setEntities(List.of(kim)).build();
+        assertTrue(alertsFor(aboutKim, registry(Subscriptions.of("s", "entity:UN", List.of(), NOW)).index(), NOW).isEmpty(),
+                "the end of a name is no name when it is two letters");
+        assertEquals(1, alertsFor(aboutKim, registry(Subscriptions.of("s", "entity:\"Jong Un\"", List.of(), NOW)).index(), NOW).size());
     }
 
     @Test

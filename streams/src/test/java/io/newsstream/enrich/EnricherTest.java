@@ -39,9 +39,24 @@ class EnricherTest {
     }
 
     @Test
-    void shouldKeepPlacesWrittenWithDotsAsTheyAre() {
-        assertEquals("Washington, D.C.", Enricher.sentenceCase("WASHINGTON, D.C."));
-        assertEquals("Culiacán, Mexico", Enricher.sentenceCase("CULIACÁN, Mexico"));
+    void shouldSpellTheDatelinePlaceAsTheGazetteerDoesElseWithSentenceCapitals() {
+        EntityExtractor extractor = new EntityExtractor();
+
+        assertEquals("Washington, D.C.", extractor.placeName("WASHINGTON, D.C.", 10));
+        assertEquals("Culiacán, Mexico", extractor.placeName("CULIACÁN, Mexico", 8), "accents as written");
+        assertEquals("Port-au-Prince, Haiti", extractor.placeName("PORT-AU-PRINCE, Haiti", 14));
+        assertEquals("McAllen, Texas", extractor.placeName("MCALLEN, Texas", 7));
+        assertEquals("Villa O'Neill-Ruiz", extractor.placeName("VILLA O'NEILL-RUIZ", 18), "unknown: capitals after - and '");
+    }
+
+    @Test
+    void shouldPublishNoDatelineForAnOpeningThatNamesNoPlace() {
+        for (String opening : List.of("BREAKING — Agents found a tunnel.", "NATO — Allies met.", "UPDATE — More soon.")) {
+            int end = opening.indexOf(' ');
+            Enrichment e = enrich("T", opening, new NormalizedArticle.Dateline(opening.substring(0, end), end));
+            assertNull(e.dateline(), opening);
+            assertTrue(e.entities().stream().noneMatch(n -> n.type() == EntityType.PLACE), opening + ": " + e.entities());
+        }
     }
 
     @Test

@@ -79,6 +79,14 @@ class TextNormalizerTest {
     }
 
     @Test
+    void shouldNameAnAgencyByItsFullNameAndNotTakeACreditFromALinkList() {
+        assertEquals("Associated Press", normalizer.normalize("T", "MIAMI (AP) — A storm hit.").credit());
+        assertNull(normalizer.normalize("T", "MIAMI () — A storm hit.").credit());
+        assertNull(normalizer.normalize("T", "A storm hit the coast.\n\nTags: Reuters, storms, Florida").credit());
+        assertEquals("Reuters", normalizer.normalize("T", "A storm hit.\n\nReuters contributed to this report.").credit());
+    }
+
+    @Test
     void shouldFindNoDatelineOrCreditInAnOrdinaryOpening() {
         NormalizedArticle a = normalizer.normalize("T", "The talks ended - for now, officials said.");
 

@@ -55,7 +55,9 @@ class ArticleAnalyzerTest {
         RawArticle tagged = RawArticle.newBuilder(PipelineFixtures.cartelLabRaid()).setLanguage("en-US").build();
 
         assertEquals("en", analyzer.enrich(tagged).getLanguage());
-        assertEquals("pt", ArticleAnalyzer.primaryLanguage("PT_br"));
+        RawArticle named = RawArticle.newBuilder(PipelineFixtures.cartelLabRaid()).setLanguage("English").build();
+        assertEquals("en", analyzer.enrich(named).getLanguage(), "not a language code: detected");
+        assertTrue(analyzer.enrich(named).getLanguageCovered());
     }
 
     @Test
