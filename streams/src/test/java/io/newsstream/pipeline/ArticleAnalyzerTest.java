@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.alert.SubscriptionRegistry;
+import io.newsstream.alert.Subscriptions;
+import io.newsstream.schema.AlertCandidate;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.Entity;
 import io.newsstream.schema.EntityType;
 import io.newsstream.schema.RawArticle;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArticleAnalyzerTest {
@@ -74,5 +78,29 @@ class ArticleAnalyzerTest {
         Entity mexico = raid.getEntities().stream().filter(e -> e.getName().equals("Mexico")).findFirst().orElseThrow();
         assertEquals("MX", mexico.getCountryCode());
         assertEquals(mexico.getMentions().size(), mexico.getMentionCount());
+    }
+
+    @Test
+    void shouldMatchEntityFiltersAgainstTheEntitiesItFound() {
+        RawArticle talks = PipelineFixtures.article("talks", "Leaders meet",
+                "Andrés Manuel López Obrador met officials in El Paso on Monday. López Obrador said the talks went well.");
+        SubscriptionRegistry registry = new SubscriptionRegistry();
+        registry.put(Subscriptions.of("amlo", "entity:AMLO", List.of(), MONDAY));
+        registry.put(Subscriptions.of("el-paso", "entity:\"el paso\" AND talks", List.of(), MONDAY));
+        registry.put(Subscriptions.of("sheinbaum", "entity:Sheinbaum", List.of(), MONDAY));
+
+        List<String> matched = analyzer.analyze(talks, registry.index()).getAlerts().stream()
+                .map(AlertCandidate::getSubscriptionId).toList();
+
+        assertEquals(List.of("amlo", "el-paso"), matched);
+    }
+
+    @Test
+    void shouldEnrichAnArticleWhoseDatelineHasNoOrdinaryLetters() {
+        RawArticle odd = PipelineFixtures.article("odd", "Odd", "\uD83A\uDD00\uD83A\uDD01 — Agents in Mexico found a tunnel.");
+
+        EnrichedArticle enriched = analyzer.enrich(odd);
+
+        assertTrue(enriched.getEntities().stream().anyMatch(e -> e.getName().equals("Mexico")), enriched.getEntities().toString());
     }
 }
