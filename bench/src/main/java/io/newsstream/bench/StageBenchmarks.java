@@ -153,7 +153,7 @@ public class StageBenchmarks {
     /** The entity extractor alone: the costly part of enrichment. */
     @Benchmark
     public List<NamedEntity> extractEntities() {
-        return entities.extract(normalized.get(nextIndex()).body(), null);
+        return entities.extract(normalized.get(nextIndex()).body(), 0);
     }
 
     /** Language detection, which the analysis runs for articles that arrive without a language. */

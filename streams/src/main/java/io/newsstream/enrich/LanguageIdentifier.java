@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class LanguageIdentifier {
 
-    private static final int SAMPLE = 1_500;
+    private static final int SAMPLE = 500;
     /** Below this many letters the profiles cannot tell languages apart reliably: no language is given. */
     private static final int MIN_LETTERS = 40;
     /**
