@@ -50,7 +50,7 @@ final class FeedsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         NewsstreamConfig config = options.build(bootstrapServers);
         Duration every = NewsstreamConfig.parseDurationText("--interval", interval);
         KafkaClients clients = ConfigOptions.existingCluster(config);
@@ -71,9 +71,12 @@ final class FeedsCommand implements Callable<Integer> {
             }, "newsstream-feeds-shutdown"));
         }
         int failures = 0;
-        try (Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC());
+        try (OperatorEndpoint endpoint = OperatorEndpoint.open(config);
+             Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC(), endpoint.registry());
              FeedPoller poller = new FeedPoller(clients, new ArticleParser(config.maxArticleBytes(), config.maxTitleChars()),
                      ingestor, Clock.systemUTC())) {
+            // Feeds are read whenever the next round comes: the process is ready as soon as it runs.
+            endpoint.readyWhen(() -> true, () -> "");
             do {
                 for (String url : urls) {
                     try {

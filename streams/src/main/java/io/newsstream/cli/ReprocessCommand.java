@@ -42,15 +42,20 @@ final class ReprocessCommand implements Callable<Integer> {
     ConfigOptions options;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         NewsstreamConfig live = options.build(bootstrapServers);
         NewsstreamConfig side = SideRun.config(live, name);
         Taxonomy taxonomy = Taxonomy.load(side.taxonomyFile());
         KafkaClients clients = ConfigOptions.existingCluster(side);
         SideRun.prepare(clients, side, name, taxonomy.labelNames(), Optional.ofNullable(from).map(f -> TimeSpec.parse(f, Instant.now())));
         LOG.info("Reprocess {} as {}, writing {}", name, side.applicationId(), SideRun.sideTopics(side, taxonomy.labelNames()));
-        Pipeline pipeline = Pipeline.start(side, clients, taxonomy);
-        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "newsstream-reprocess-shutdown"));
+        OperatorEndpoint endpoint = OperatorEndpoint.open(side);
+        Pipeline pipeline = Pipeline.start(side, clients, taxonomy, endpoint.pipelineMetrics());
+        endpoint.readyWhileRunning(pipeline);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pipeline.close();
+            endpoint.close();
+        }, "newsstream-reprocess-shutdown"));
         Throwable failure = pipeline.awaitStop();
         if (failure != null) {
             System.err.println("newsstream reprocess: stopped by repeated stream-thread failures, the last: " + failure);

@@ -28,12 +28,17 @@ final class RunCommand implements Callable<Integer> {
     ConfigOptions options;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         NewsstreamConfig config = options.build(bootstrapServers);
         LOG.info("Starting with {}", config);
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
-        Pipeline pipeline = Pipeline.start(config, ConfigOptions.existingCluster(config), taxonomy);
-        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "newsstream-shutdown"));
+        OperatorEndpoint endpoint = OperatorEndpoint.open(config);
+        Pipeline pipeline = Pipeline.start(config, ConfigOptions.existingCluster(config), taxonomy, endpoint.pipelineMetrics());
+        endpoint.readyWhileRunning(pipeline);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pipeline.close();
+            endpoint.close();
+        }, "newsstream-shutdown"));
         Throwable failure = pipeline.awaitStop();
         if (failure != null) {
             System.err.println("newsstream run: stopped by repeated stream-thread failures, the last: " + failure

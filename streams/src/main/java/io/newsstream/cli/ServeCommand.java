@@ -58,9 +58,13 @@ final class ServeCommand implements Callable<Integer> {
         KafkaClients clients = ConfigOptions.existingCluster(config);
         Topics topics = new Topics(config.topics());
         TopicProvisioner.ensureIngestTopics(clients, config);
-        Pipeline pipeline = withPipeline ? Pipeline.start(config, clients, Taxonomy.load(config.taxonomyFile())) : null;
-        Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC());
+        OperatorEndpoint endpoint = OperatorEndpoint.open(config);
+        Pipeline pipeline = withPipeline
+                ? Pipeline.start(config, clients, Taxonomy.load(config.taxonomyFile()), endpoint.pipelineMetrics()) : null;
+        Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC(), endpoint.registry());
         KafkaReachability reachability = new KafkaReachability(clients);
+        endpoint.readyWhen(() -> reachability.getAsBoolean() && (pipeline == null || pipeline.isRunning()),
+                () -> pipeline != null && !pipeline.isRunning() ? "Kafka Streams is " + pipeline.state() : "Kafka is not reachable");
         HttpIngestServer server = new HttpIngestServer(new HttpIngestServer.Settings(port, maxRequestBytes, token()),
                 new ArticleParser(config.maxArticleBytes(), config.maxTitleChars()), ingestor, reachability, Clock.systemUTC());
         server.start();
@@ -77,6 +81,7 @@ final class ServeCommand implements Callable<Integer> {
             if (pipeline != null) {
                 pipeline.close();
             }
+            endpoint.close();
             stopped.countDown();
         }, "newsstream-serve-shutdown"));
         stopped.await();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -66,6 +67,7 @@ public final class NewsstreamConfig {
         d.put("classifier.model", "");
         d.put("classifier.context", "true");
         d.put("process.timeout", "PT5M");
+        d.put("metrics.port", "");
         d.put("topic.raw-retention", "forever");
         d.put("topic.raw", TopicNames.DEFAULTS.raw());
         d.put("topic.rejected", TopicNames.DEFAULTS.rejected());
@@ -246,6 +248,27 @@ public final class NewsstreamConfig {
                 : Optional.of(parseDuration("topic.raw-retention", v));
     }
 
+    /**
+     * The port of the Prometheus endpoint ({@code /metrics}) and the {@code /health} and {@code /ready} checks of
+     * long-running commands; empty (the default) for none.
+     */
+    public OptionalInt metricsPort() {
+        String v = values.get("metrics.port").trim();
+        if (v.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int port;
+        try {
+            port = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("metrics.port must be a port number, got '" + v + "'");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("metrics.port must be between 1 and 65535, got " + port);
+        }
+        return OptionalInt.of(port);
+    }
+
     public TopicNames topics() {
         return new TopicNames(values.get("topic.raw"), values.get("topic.rejected"), values.get("topic.enriched"),
                 values.get("topic.dlq"), values.get("topic.label-pattern"), values.get("topic.stories"),
@@ -327,6 +350,7 @@ public final class NewsstreamConfig {
         processTimeout();
         classifierContext();
         rawRetention().ifPresent(r -> requirePositive("topic.raw-retention", r.toMillis()));
+        metricsPort();
         topics();
     }
 

@@ -33,5 +33,19 @@ public sealed interface IngestOutcome {
             String excerpt = text == null ? null : text.substring(0, Math.min(text.length(), EXCERPT_CHARS));
             return new Rejected(origin, reason, excerpt, sizeBytes);
         }
+
+        /**
+         * The kind of rejection, for counting: the reason before its details (after ":" or "("), numbers as N
+         * ("headline is N characters, the limit is N"), so a metric has a few values, not one per input.
+         */
+        public String kind() {
+            int end = reason.length();
+            for (char stop : new char[] {':', '('}) {
+                int at = reason.indexOf(stop);
+                end = at > 0 ? Math.min(end, at) : end;
+            }
+            String kind = reason.substring(0, end).replaceAll("[0-9]+", "N").strip();
+            return kind.length() > 60 ? kind.substring(0, 60) : kind;
+        }
     }
 }

@@ -1,17 +1,20 @@
 package io.newsstream.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topic;
 import io.newsstream.kafka.Topics;
 import io.newsstream.schema.RejectedArticle;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -31,11 +34,18 @@ public final class Ingestor implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Topics topics;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public Ingestor(KafkaClients clients, Topics topics, Clock clock) {
+        this(clients, topics, clock, new CompositeMeterRegistry());
+    }
+
+    /** As above, counting accepted articles and rejections by kind into the given meters. */
+    public Ingestor(KafkaClients clients, Topics topics, Clock clock, MeterRegistry meters) {
         this.producer = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(), new ByteArraySerializer());
         this.topics = topics;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -49,6 +59,7 @@ public final class Ingestor implements AutoCloseable {
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         reader.read(inputs, outcome -> {
             listener.accept(outcome);
+            count(outcome);
             if (outcome instanceof IngestOutcome.Accepted a) {
                 counts[0]++;
                 counts[2] += a.controlCharactersRemoved();
@@ -76,6 +87,7 @@ public final class Ingestor implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
             for (IngestOutcome outcome : outcomes) {
+                count(outcome);
                 if (outcome instanceof IngestOutcome.Accepted a) {
                     sent.add(producer.send(record(topics.raw(), a.article().getId(), a.article())));
                 } else if (outcome instanceof IngestOutcome.Rejected r) {
@@ -91,6 +103,16 @@ public final class Ingestor implements AutoCloseable {
         } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException("could not write to Kafka: " + cause.getMessage(), cause);
+        }
+    }
+
+    private void count(IngestOutcome outcome) {
+        if (outcome instanceof IngestOutcome.Rejected r) {
+            Counter.builder("newsstream.ingest.rejected").description("Inputs refused at ingest, by kind of reason")
+                    .tag("reason", r.kind()).register(meters).increment();
+        } else {
+            Counter.builder("newsstream.ingest.accepted").description("Articles accepted at ingest")
+                    .register(meters).increment();
         }
     }
 

@@ -24,12 +24,15 @@ final class AnalyzeProcessor implements FixedKeyProcessor<String, RawArticle, An
     private final ArticleAnalyzer analyzer;
     private final ArticleSizeLimit sizeLimit;
     private final SubscriptionRegistry subscriptions;
+    private final PipelineMetrics metrics;
     private FixedKeyProcessorContext<String, AnalyzedArticle> context;
 
-    AnalyzeProcessor(ArticleAnalyzer analyzer, ArticleSizeLimit sizeLimit, SubscriptionRegistry subscriptions) {
+    AnalyzeProcessor(ArticleAnalyzer analyzer, ArticleSizeLimit sizeLimit, SubscriptionRegistry subscriptions,
+                     PipelineMetrics metrics) {
         this.analyzer = analyzer;
         this.sizeLimit = sizeLimit;
         this.subscriptions = subscriptions;
+        this.metrics = metrics;
     }
 
     @Override
@@ -45,6 +48,9 @@ final class AnalyzeProcessor implements FixedKeyProcessor<String, RawArticle, An
 
     @Override
     public void process(FixedKeyRecord<String, RawArticle> record) {
-        context.forward(record.withValue(analyzer.analyze(sizeLimit.check(record.value()), subscriptions.index())));
+        metrics.received("analyze");
+        AnalyzedArticle analyzed = analyzer.analyze(sizeLimit.check(record.value()), subscriptions.index());
+        context.forward(record.withValue(analyzed));
+        metrics.analyzed(analyzed.getArticle());
     }
 }

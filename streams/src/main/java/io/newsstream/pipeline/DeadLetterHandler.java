@@ -41,6 +41,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
 
     private String dlqTopic;
     private int maxDeadLetterBytes;
+    private PipelineMetrics metrics = PipelineMetrics.none();
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -49,6 +50,9 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
             throw new IllegalArgumentException(DLQ_TOPIC_CONFIG + " must name the dead-letter topic");
         }
         this.dlqTopic = topic.toString();
+        if (configs.get(PipelineMetrics.CONFIG) instanceof PipelineMetrics given) {
+            metrics = given;
+        }
         Object limit = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
         if (limit == null) {
             limit = configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
@@ -95,6 +99,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Dese
                 .or(() -> NewsstreamRecords.stringField(value, "articleId"))
                 .orElse(key == null ? null : new String(key, StandardCharsets.UTF_8));
         String origin = NewsstreamRecords.stringField(value, "origin").orElse(null);
+        metrics.deadLettered(exception);
         LOG.warn("Dead-lettered record of task {} at {}-{}@{} (processor {}, origin {})", context.taskId(),
                 context.topic(), context.partition(), context.offset(), context.processorNodeId(), origin, exception);
         // Records forwarded by a punctuator have no source record: Kafka gives no topic, partition or offset.

@@ -28,6 +28,7 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -62,6 +63,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private final KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
 
@@ -71,12 +73,20 @@ public final class Pipeline implements AutoCloseable {
 
     /** Creates missing topics and starts the pipeline; returns once it is starting up. */
     public static Pipeline start(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy) {
+        return start(config, clients, taxonomy, PipelineMetrics.none());
+    }
+
+    /** As above, counting into the given meters, Kafka Streams' own metrics bound beside them. */
+    public static Pipeline start(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy, PipelineMetrics metrics) {
         Topics topics = new Topics(config.topics());
         TopicProvisioner.ensureTopics(clients, topics.specs(topics.allNames(taxonomy.labelNames()), config.rawRetention()),
                 config.partitions(), config.replicationFactor());
         Properties properties = streamsProperties(config, clients);
-        Topology topology = topology(config, topics, taxonomy, properties);
+        properties.put(PipelineMetrics.CONFIG, metrics);
+        Topology topology = topology(config, topics, taxonomy, properties, metrics);
         Pipeline pipeline = new Pipeline(new KafkaStreams(topology, properties));
+        pipeline.streamsMetrics = new KafkaStreamsMetrics(pipeline.streams);
+        pipeline.streamsMetrics.bindTo(metrics.registry());
         pipeline.run(new ThreadFailurePolicy(config.threadReplacements(), THREAD_FAILURE_WINDOW));
         LOG.info("Pipeline {} starting with taxonomy '{}' ({}), labels {}", config.applicationId(), taxonomy.name(),
                 taxonomy.fingerprint(), taxonomy.labelNames());
@@ -85,8 +95,13 @@ public final class Pipeline implements AutoCloseable {
 
     /** The topology for a configuration and taxonomy, without starting anything. */
     public static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties) {
+        return topology(config, topics, taxonomy, streamsProperties, PipelineMetrics.none());
+    }
+
+    static Topology topology(NewsstreamConfig config, Topics topics, Taxonomy taxonomy, Properties streamsProperties,
+                             PipelineMetrics metrics) {
         ArticleAnalyzer analyzer = new ArticleAnalyzer(classifier(config, taxonomy), signatures(config), Clock.systemUTC());
-        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames()).build(streamsProperties);
+        return new PipelineTopology(config, topics, analyzer, taxonomy.labelNames(), metrics).build(streamsProperties);
     }
 
     /**
@@ -207,6 +222,11 @@ public final class Pipeline implements AutoCloseable {
         return streams.state();
     }
 
+    /** Ready to process: every stream thread running (not starting, rebalancing or stopping). */
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
     /** How many active tasks this instance runs: with several instances, each takes a share. */
     public int activeTasks() {
         return streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
@@ -235,5 +255,8 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
     }
 }

@@ -53,11 +53,14 @@ public final class PipelineTopology {
     private final Topics topics;
     private final ArticleAnalyzer analyzer;
     private final List<String> labels;
+    private final PipelineMetrics metrics;
     /** This instance's subscriptions, shared by the global thread that updates them and the tasks that match. */
     private final SubscriptionRegistry subscriptions = new SubscriptionRegistry();
 
-    public PipelineTopology(NewsstreamConfig config, Topics topics, ArticleAnalyzer analyzer, List<String> labels) {
+    public PipelineTopology(NewsstreamConfig config, Topics topics, ArticleAnalyzer analyzer, List<String> labels,
+                            PipelineMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.topics = topics;
         this.analyzer = analyzer;
         this.labels = List.copyOf(labels);
@@ -71,7 +74,7 @@ public final class PipelineTopology {
         KStream<String, AnalyzedArticle> analyzed = analyze(builder, raw);
         KStream<String, StoryOutput> decided = toStoryShards(analyzed)
                 .process(StoryProcessor.supplier(this::newDesk, new StoryClusters(config.storyMaxMembers()),
-                        config.dedupRetention(), config.dedupEvictionInterval()), Named.as("story-node"));
+                        config.dedupRetention(), config.dedupEvictionInterval(), metrics), Named.as("story-node"));
         KStream<String, EnrichedArticle> articles = decided.mapValues(StoryOutput::article, Named.as("story-article-node"));
         articles.to(topics.enriched().name(), topics.enriched().produced("enriched-sink"));
         routeOriginalsByLabel(articles);
@@ -88,7 +91,7 @@ public final class PipelineTopology {
                 subscriptionTopic.name(), subscriptionTopic.consumed("alert-subscription-source"),
                 () -> new SubscriptionStoreUpdater(subscriptions));
         ArticleSizeLimit sizeLimit = new ArticleSizeLimit(config.maxArticleBytes());
-        return raw.processValues(() -> new AnalyzeProcessor(analyzer, sizeLimit, subscriptions), Named.as("analyze-node"));
+        return raw.processValues(() -> new AnalyzeProcessor(analyzer, sizeLimit, subscriptions, metrics), Named.as("analyze-node"));
     }
 
     /** Every copy of a story goes to the same shard; the stage then sees the shard's articles in one order. */

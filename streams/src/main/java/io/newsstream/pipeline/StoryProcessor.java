@@ -55,6 +55,7 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
     private final StoryClusters clusters;
     private final Duration retention;
     private final Duration evictionInterval;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, StoryOutput> context;
     private KeyValueStore<String, IndexedArticle> articles;
     private KeyValueStore<String, StoryState> stories;
@@ -64,23 +65,26 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
     private StoryStage.Records<StoryState> storyRecords;
     private Sensor indexArticles;
     private Sensor indexBytes;
+    private PipelineMetrics.IndexGauges indexGauges;
     /** Arrival order when a record has no offset (never in a running application). */
     private long sequence;
 
-    StoryProcessor(Supplier<StoryDesk> newDesk, StoryClusters clusters, Duration retention, Duration evictionInterval) {
+    StoryProcessor(Supplier<StoryDesk> newDesk, StoryClusters clusters, Duration retention, Duration evictionInterval,
+                   PipelineMetrics metrics) {
         this.newDesk = newDesk;
         this.clusters = clusters;
         this.retention = retention;
         this.evictionInterval = evictionInterval;
+        this.metrics = metrics;
     }
 
     /** The processor with the stores it owns. */
     static ProcessorSupplier<String, AnalyzedArticle, String, StoryOutput> supplier(Supplier<StoryDesk> newDesk,
-            StoryClusters clusters, Duration retention, Duration evictionInterval) {
+            StoryClusters clusters, Duration retention, Duration evictionInterval, PipelineMetrics metrics) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, AnalyzedArticle, String, StoryOutput> get() {
-                return new StoryProcessor(newDesk, clusters, retention, evictionInterval);
+                return new StoryProcessor(newDesk, clusters, retention, evictionInterval, metrics);
             }
 
             @Override
@@ -111,6 +115,7 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
                 (System.nanoTime() - started) / 1_000_000);
         indexArticles = gauge("story-index-articles", "Articles in the story stage's anchor index");
         indexBytes = gauge("story-index-bytes", "Estimated heap the story stage's anchor index takes");
+        indexGauges = metrics.storyIndex(context.taskId().toString());
         recordIndexSize();
         context.schedule(evictionInterval, PunctuationType.WALL_CLOCK_TIME, now -> evictExpired());
         context.schedule(METRICS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> recordIndexSize());
@@ -118,10 +123,12 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
 
     @Override
     public void process(Record<String, AnalyzedArticle> record) {
+        metrics.received("story");
         long arrival = context.recordMetadata().map(RecordMetadata::offset).orElseGet(() -> sequence++);
-        StoryOutput out = stage.process(record.value(), arrival, Instant.ofEpochMilli(context.currentSystemTimeMs()),
-                articleRecords, storyRecords);
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        StoryOutput out = stage.process(record.value(), arrival, now, articleRecords, storyRecords);
         context.forward(record.withValue(out));
+        metrics.decided(out.article(), out.alerts().size(), now);
     }
 
     private void evictExpired() {
@@ -147,11 +154,16 @@ final class StoryProcessor implements Processor<String, AnalyzedArticle, String,
     public void close() {
         context.metrics().removeSensor(indexArticles);
         context.metrics().removeSensor(indexBytes);
+        indexGauges.remove().run();
     }
 
     private void recordIndexSize() {
-        indexArticles.record(desk.size());
-        indexBytes.record(desk.heapBytes());
+        long size = desk.size();
+        long heap = desk.heapBytes();
+        indexArticles.record(size);
+        indexBytes.record(heap);
+        indexGauges.articles().set(size);
+        indexGauges.bytes().set(heap);
     }
 
     private Sensor gauge(String name, String description) {

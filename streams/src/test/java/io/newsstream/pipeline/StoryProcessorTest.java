@@ -35,6 +35,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The story stage's processor, driven record by record, its punctuator fired by hand. */
@@ -44,6 +47,8 @@ class StoryProcessorTest {
     private static final Duration EVICTION = Duration.ofMinutes(10);
 
     private final NewsstreamConfig config = NewsstreamConfig.defaultConfig();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PipelineMetrics metrics = new PipelineMetrics(meters);
     private final ArticleAnalyzer analyzer = new ArticleAnalyzer(new KeywordClassifier(Taxonomy.builtIn()),
             Pipeline.signatures(config), Clock.fixed(MONDAY, ZoneOffset.UTC));
     private KeyValueStore<String, IndexedArticle> articles;
@@ -73,7 +78,7 @@ class StoryProcessorTest {
         context.addStateStore(articles);
         context.addStateStore(stories);
         processor = new StoryProcessor(() -> new StoryDesk(SyndicationRule.DEFAULT, config.dedupAnchorCapacity(),
-                config.dedupMaxCandidates()), new StoryClusters(config.storyMaxMembers()), RETENTION, EVICTION);
+                config.dedupMaxCandidates()), new StoryClusters(config.storyMaxMembers()), RETENTION, EVICTION, metrics);
         processor.init(context);
     }
 
@@ -106,6 +111,24 @@ class StoryProcessorTest {
                 copy.story().getMembers().stream().map(m -> m.getArticleId()).toList());
         assertEquals(DedupStatus.ORIGINAL, verdict(other).getStatus());
         assertEquals("wire-storm", other.story().getClusterId());
+    }
+
+    @Test
+    void shouldCountVerdictsAlertsAndTheLatencyFromIngestOfEveryArticle() {
+        context.setCurrentSystemTimeMs(MONDAY.plusSeconds(100).toEpochMilli());
+        process(cartelLabRaid(), MONDAY, "labs");
+        process(cartelLabRaidSyndicated(), MONDAY.plusSeconds(60), "labs", "navy");
+        process(snowStorm(), MONDAY.plusSeconds(90));
+
+        assertEquals(3.0, meters.get("newsstream.articles.in").tag("stage", "story").counter().count());
+        assertEquals(3.0, meters.get("newsstream.articles.out").tag("stage", "story").counter().count());
+        assertEquals(2.0, meters.get("newsstream.verdicts").tag("verdict", "original").counter().count());
+        assertEquals(1.0, meters.get("newsstream.verdicts").tag("verdict", "copy").counter().count());
+        assertEquals(2.0, meters.get("newsstream.alerts").counter().count(), "labs once for the story, navy once");
+        Timer latency = meters.get("newsstream.end.to.end.latency").timer();
+        assertEquals(3, latency.count());
+        assertEquals(100_000 + 40_000 + 10_000, latency.totalTime(TimeUnit.MILLISECONDS), 0.5,
+                "100, 40 and 10 s from each article's ingest to the stage's clock");
     }
 
     @Test

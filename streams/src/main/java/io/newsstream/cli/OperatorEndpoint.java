@@ -1,0 +1,58 @@
+package io.newsstream.cli;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.metrics.MetricsEndpoint;
+import io.newsstream.pipeline.Pipeline;
+import io.newsstream.pipeline.PipelineMetrics;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The metrics endpoint of a long-running command, when {@code metrics.port} is set; otherwise meters that go
+ * nowhere. Closed last, after the work it reports on has stopped, so {@code /ready} says 503 during a shutdown.
+ */
+final class OperatorEndpoint implements AutoCloseable {
+
+    private final MetricsEndpoint endpoint;
+
+    private OperatorEndpoint(MetricsEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    static OperatorEndpoint open(NewsstreamConfig config) throws Exception {
+        return new OperatorEndpoint(config.metricsPort().isPresent()
+                ? new MetricsEndpoint(config.metricsPort().getAsInt()).start() : null);
+    }
+
+    MeterRegistry registry() {
+        return endpoint == null ? new CompositeMeterRegistry() : endpoint.registry();
+    }
+
+    PipelineMetrics pipelineMetrics() {
+        return new PipelineMetrics(registry());
+    }
+
+    void readyWhen(BooleanSupplier check, Supplier<String> reasonWhenNot) {
+        if (endpoint != null) {
+            endpoint.readyWhen(check, reasonWhenNot);
+        }
+    }
+
+    /** Ready while the pipeline's stream threads all run. */
+    void readyWhileRunning(Pipeline pipeline) {
+        readyWhen(pipeline::isRunning, () -> "Kafka Streams is " + pipeline.state());
+    }
+
+    @Override
+    public void close() {
+        if (endpoint != null) {
+            try {
+                endpoint.close();
+            } catch (Exception e) {
+                System.err.println("newsstream: stopping the metrics endpoint: " + e);
+            }
+        }
+    }
+}
