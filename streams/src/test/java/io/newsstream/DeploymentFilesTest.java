@@ -90,4 +90,30 @@ class DeploymentFilesTest {
         assertTrue(image.find(), "compose runs apache/kafka");
         assertEquals(pinned.group(1), image.group(1));
     }
+
+    @Test
+    void shouldPinEveryComposeImageByVersion() throws IOException {
+        Matcher image = Pattern.compile("(?m)^\\s*image:\\s*(\\S+)").matcher(Files.readString(ROOT.resolve("docker/compose.yml")));
+        int images = 0;
+        while (image.find()) {
+            images++;
+            String tag = image.group(1).substring(image.group(1).lastIndexOf(':') + 1);
+            assertTrue(image.group(1).contains(":") && tag.matches(".*\\d.*") && !tag.equals("latest"),
+                    image.group(1) + " is not pinned by version");
+        }
+        assertTrue(images >= 2, "the broker and Prometheus");
+    }
+
+    @Test
+    void shouldScrapeTheMetricsPortEveryLongRunningServiceOpens() throws IOException {
+        String compose = Files.readString(ROOT.resolve("docker/compose.yml"));
+        String prometheus = Files.readString(ROOT.resolve("docker/prometheus.yml"));
+        Matcher port = Pattern.compile("NEWSSTREAM_METRICS_PORT: \"(\\d+)\"").matcher(compose);
+        int services = 0;
+        while (port.find()) {
+            services++;
+            assertTrue(prometheus.contains("port: " + port.group(1)), "Prometheus scrapes port " + port.group(1));
+        }
+        assertEquals(2, services, "the pipeline and the HTTP ingest service expose metrics");
+    }
 }

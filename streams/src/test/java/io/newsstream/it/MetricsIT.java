@@ -23,6 +23,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,18 +80,26 @@ class MetricsIT {
                 try (Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC(), endpoint.registry())) {
                     ingestor.writeAndWait(inputs());
                 }
+                try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer(),
+                        new ByteArraySerializer(), new ByteArraySerializer())) {
+                    producer.send(new ProducerRecord<>(topics.raw().name(), "poison".getBytes(StandardCharsets.UTF_8),
+                            "not an article".getBytes(StandardCharsets.UTF_8))).get();
+                }
                 long bordersLabelled = readAtLeast(clients, topics.enriched().name(), ARTICLES).stream()
                         .map(r -> topics.enriched().valueSerde().deserializer().deserialize(r.topic(), r.value()))
                         .filter(a -> a.getTopics().stream().anyMatch(t -> t.getLabel().equals("border-security")))
                         .count();
                 // The story stage counts an article once its output is forwarded, just before the commit.
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> value(scrape(endpoint), "newsstream_articles_out_total{stage=\"story\"}") == ARTICLES);
+                        .until(() -> value(scrape(endpoint), "newsstream_articles_out_total{stage=\"story\"}") == ARTICLES
+                                && value(scrape(endpoint), "newsstream_dead_letters_total{error=\"SerializationException\"}") == 1);
 
                 String metrics = scrape(endpoint);
                 assertEquals(ARTICLES, value(metrics, "newsstream_ingest_accepted_total"));
                 assertEquals(1, value(metrics, "newsstream_ingest_rejected_total{reason=\"body is empty or missing\"}"));
                 assertEquals(ARTICLES, value(metrics, "newsstream_articles_in_total{stage=\"analyze\"}"));
+                assertEquals(1, value(metrics, "newsstream_dead_letters_total{error=\"SerializationException\"}"),
+                        "the undecodable record, dead-lettered");
                 assertEquals(ARTICLES, value(metrics, "newsstream_articles_in_total{stage=\"story\"}"));
                 assertEquals(ARTICLES, value(metrics, "newsstream_verdicts_total{verdict=\"original\"}")
                         + value(metrics, "newsstream_verdicts_total{verdict=\"copy\"}"));
@@ -99,11 +112,25 @@ class MetricsIT {
                 assertTrue(Pattern.compile("(?m)^newsstream_story_index_articles\\{task=\"\\d+_0\"} ").matcher(metrics).find(),
                         "the story index's size, per task");
                 assertTrue(metrics.contains("jvm_memory_used_bytes"));
+                assertDashboardMetricsExist(metrics);
             }
             assertEquals(503, get(endpoint, "/ready").statusCode(), "not ready once the pipeline has stopped");
             assertTrue(get(endpoint, "/ready").body().startsWith("not ready: Kafka Streams is NOT_RUNNING"),
                     get(endpoint, "/ready").body());
         }
+    }
+
+    /** Every newsstream metric the shipped Grafana dashboard charts is one the endpoint exports. */
+    private static void assertDashboardMetricsExist(String metrics) throws IOException {
+        String dashboard = Files.readString(Path.of("../docker/grafana-dashboard.json"));
+        Matcher used = Pattern.compile("newsstream_[a-z_]+").matcher(dashboard);
+        int charted = 0;
+        while (used.find()) {
+            charted++;
+            assertTrue(Pattern.compile("(?m)^" + used.group() + "[{ ]").matcher(metrics).find(),
+                    "the dashboard charts " + used.group() + ", which the endpoint does not export");
+        }
+        assertTrue(charted > 10);
     }
 
     /** Border stories, each its own (distinct numbers make distinct stories), and one input ingest refuses. */
