@@ -71,12 +71,13 @@ final class FeedsCommand implements Callable<Integer> {
             }, "newsstream-feeds-shutdown"));
         }
         int failures = 0;
-        try (OperatorEndpoint endpoint = OperatorEndpoint.open(config);
+        // A single round (--once) is no service to watch: no endpoint then.
+        try (OperatorEndpoint endpoint = once ? OperatorEndpoint.none() : OperatorEndpoint.open(config);
              Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC(), endpoint.registry());
              FeedPoller poller = new FeedPoller(clients, new ArticleParser(config.maxArticleBytes(), config.maxTitleChars()),
                      ingestor, Clock.systemUTC())) {
             // Feeds are read whenever the next round comes: the process is ready as soon as it runs.
-            endpoint.readyWhen(() -> true, () -> "");
+            endpoint.readyWhen(() -> true, () -> "not ready");
             do {
                 for (String url : urls) {
                     try {

@@ -2,7 +2,9 @@ package io.newsstream.cli;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
+import io.newsstream.kafka.KafkaClients;
 import io.newsstream.metrics.MetricsEndpoint;
 import io.newsstream.pipeline.Pipeline;
 import io.newsstream.pipeline.PipelineMetrics;
@@ -21,6 +23,11 @@ final class OperatorEndpoint implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /** No endpoint, whatever the configuration says. */
+    static OperatorEndpoint none() {
+        return new OperatorEndpoint(null);
+    }
+
     static OperatorEndpoint open(NewsstreamConfig config) throws Exception {
         return new OperatorEndpoint(config.metricsPort().isPresent()
                 ? new MetricsEndpoint(config.metricsPort().getAsInt()).start() : null);
@@ -30,19 +37,26 @@ final class OperatorEndpoint implements AutoCloseable {
         return endpoint == null ? new CompositeMeterRegistry() : endpoint.registry();
     }
 
-    PipelineMetrics pipelineMetrics() {
-        return new PipelineMetrics(registry());
+    /**
+     * Starts the pipeline counting into this endpoint, ready while it runs; the endpoint closes when the pipeline
+     * cannot start (its port and threads would otherwise outlive the failure).
+     */
+    Pipeline startPipeline(NewsstreamConfig config, KafkaClients clients, Taxonomy taxonomy) {
+        try {
+            Pipeline pipeline = Pipeline.start(config, clients, taxonomy,
+                    endpoint == null ? PipelineMetrics.none() : new PipelineMetrics(endpoint.registry()));
+            readyWhen(pipeline::isRunning, () -> "Kafka Streams is " + pipeline.state());
+            return pipeline;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     void readyWhen(BooleanSupplier check, Supplier<String> reasonWhenNot) {
         if (endpoint != null) {
             endpoint.readyWhen(check, reasonWhenNot);
         }
-    }
-
-    /** Ready while the pipeline's stream threads all run. */
-    void readyWhileRunning(Pipeline pipeline) {
-        readyWhen(pipeline::isRunning, () -> "Kafka Streams is " + pipeline.state());
     }
 
     @Override

@@ -50,8 +50,7 @@ final class ReprocessCommand implements Callable<Integer> {
         SideRun.prepare(clients, side, name, taxonomy.labelNames(), Optional.ofNullable(from).map(f -> TimeSpec.parse(f, Instant.now())));
         LOG.info("Reprocess {} as {}, writing {}", name, side.applicationId(), SideRun.sideTopics(side, taxonomy.labelNames()));
         OperatorEndpoint endpoint = OperatorEndpoint.open(side);
-        Pipeline pipeline = Pipeline.start(side, clients, taxonomy, endpoint.pipelineMetrics());
-        endpoint.readyWhileRunning(pipeline);
+        Pipeline pipeline = endpoint.startPipeline(side, clients, taxonomy);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pipeline.close();
             endpoint.close();

@@ -33,8 +33,7 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("Starting with {}", config);
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
         OperatorEndpoint endpoint = OperatorEndpoint.open(config);
-        Pipeline pipeline = Pipeline.start(config, ConfigOptions.existingCluster(config), taxonomy, endpoint.pipelineMetrics());
-        endpoint.readyWhileRunning(pipeline);
+        Pipeline pipeline = endpoint.startPipeline(config, ConfigOptions.existingCluster(config), taxonomy);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pipeline.close();
             endpoint.close();

@@ -59,8 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         Topics topics = new Topics(config.topics());
         TopicProvisioner.ensureIngestTopics(clients, config);
         OperatorEndpoint endpoint = OperatorEndpoint.open(config);
-        Pipeline pipeline = withPipeline
-                ? Pipeline.start(config, clients, Taxonomy.load(config.taxonomyFile()), endpoint.pipelineMetrics()) : null;
+        Pipeline pipeline = withPipeline ? endpoint.startPipeline(config, clients, Taxonomy.load(config.taxonomyFile())) : null;
         Ingestor ingestor = new Ingestor(clients, topics, Clock.systemUTC(), endpoint.registry());
         KafkaReachability reachability = new KafkaReachability(clients);
         endpoint.readyWhen(() -> reachability.getAsBoolean() && (pipeline == null || pipeline.isRunning()),

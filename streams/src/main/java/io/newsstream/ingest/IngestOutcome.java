@@ -39,6 +39,9 @@ public sealed interface IngestOutcome {
          * ("headline is N characters, the limit is N"), so a metric has a few values, not one per input.
          */
         public String kind() {
+            if (reason == null || reason.isBlank()) {
+                return "unexplained";
+            }
             int end = reason.length();
             for (char stop : new char[] {':', '('}) {
                 int at = reason.indexOf(stop);

@@ -87,7 +87,6 @@ public final class Ingestor implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
             for (IngestOutcome outcome : outcomes) {
-                count(outcome);
                 if (outcome instanceof IngestOutcome.Accepted a) {
                     sent.add(producer.send(record(topics.raw(), a.article().getId(), a.article())));
                 } else if (outcome instanceof IngestOutcome.Rejected r) {
@@ -97,6 +96,8 @@ public final class Ingestor implements AutoCloseable {
             for (Future<RecordMetadata> f : sent) {
                 f.get();
             }
+            // Counted once Kafka has them: a request that fails and is retried counts once.
+            outcomes.forEach(this::count);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to Kafka", e);

@@ -1,5 +1,6 @@
 package io.newsstream.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -33,6 +34,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private volatile BooleanSupplier ready = () -> false;
     private volatile Supplier<String> notReadyReason = () -> "starting";
 
@@ -42,7 +44,10 @@ public final class MetricsEndpoint implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new Routes());
         new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        // What /ready answers, as a metric: dashboards count the ready instances.
+        Gauge.builder("newsstream.ready", this, e -> e.ready.getAsBoolean() ? 1 : 0)
+                .description("1 while the command can do its work (what GET /ready answers), else 0").register(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
     }
@@ -71,6 +76,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        gcMetrics.close();
         registry.close();
     }
 

@@ -1,5 +1,6 @@
 package io.newsstream.pipeline;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsstream.classify.KeywordClassifier;
 import io.newsstream.classify.LearnedClassifier;
 import io.newsstream.classify.LinearModel;
@@ -28,7 +29,6 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -63,8 +63,9 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private final KafkaStreams streams;
-    private KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Kafka Streams' metrics bound to the exported meters; null when nobody reads them. */
+    private KafkaStreamsMetrics streamsMetrics;
     private volatile Throwable failure;
 
     private Pipeline(KafkaStreams streams) {
@@ -85,8 +86,10 @@ public final class Pipeline implements AutoCloseable {
         properties.put(PipelineMetrics.CONFIG, metrics);
         Topology topology = topology(config, topics, taxonomy, properties, metrics);
         Pipeline pipeline = new Pipeline(new KafkaStreams(topology, properties));
-        pipeline.streamsMetrics = new KafkaStreamsMetrics(pipeline.streams);
-        pipeline.streamsMetrics.bindTo(metrics.registry());
+        if (metrics.exported()) {
+            pipeline.streamsMetrics = new KafkaStreamsMetrics(pipeline.streams);
+            pipeline.streamsMetrics.bindTo(metrics.registry());
+        }
         pipeline.run(new ThreadFailurePolicy(config.threadReplacements(), THREAD_FAILURE_WINDOW));
         LOG.info("Pipeline {} starting with taxonomy '{}' ({}), labels {}", config.applicationId(), taxonomy.name(),
                 taxonomy.fingerprint(), taxonomy.labelNames());

@@ -60,10 +60,11 @@ public final class PipelineTopology {
     public PipelineTopology(NewsstreamConfig config, Topics topics, ArticleAnalyzer analyzer, List<String> labels,
                             PipelineMetrics metrics) {
         this.config = config;
-        this.metrics = metrics;
         this.topics = topics;
         this.analyzer = analyzer;
         this.labels = List.copyOf(labels);
+        this.metrics = metrics;
+        metrics.expectLabels(this.labels);
     }
 
     /** Builds the topology for the given Kafka Streams settings (which carry topology-level options). */

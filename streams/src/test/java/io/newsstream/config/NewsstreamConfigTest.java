@@ -75,4 +75,13 @@ class NewsstreamConfigTest {
         assertEquals(Duration.ofMinutes(10), NewsstreamConfig.parseDuration("k", "PT10M"));
         assertEquals(Duration.ofHours(2), NewsstreamConfig.parseDuration("k", "2h"));
     }
+
+    @Test
+    void shouldOpenNoMetricsPortUnlessOneIsGiven() {
+        assertTrue(NewsstreamConfig.defaultConfig().metricsPort().isEmpty());
+        assertEquals(9404, NewsstreamConfig.defaultConfig().with(Map.of("metrics.port", "9404")).metricsPort().getAsInt());
+        IllegalArgumentException notAPort = assertThrows(IllegalArgumentException.class,
+                () -> NewsstreamConfig.defaultConfig().with(Map.of("metrics.port", "70000")));
+        assertTrue(notAPort.getMessage().contains("metrics.port"), notAPort.getMessage());
+    }
 }

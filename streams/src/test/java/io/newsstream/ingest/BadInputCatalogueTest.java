@@ -305,4 +305,18 @@ class BadInputCatalogueTest {
             assertTrue(refused.getMessage().contains("not an RSS or Atom feed"), refused.getMessage());
         }
     }
+
+    /** Rejections are counted by kind: the reason without the details that differ per input. */
+    @Test
+    void shouldCountRejectionsByAKindWithoutTheirDetails() throws IOException {
+        assertEquals("body is empty or missing",
+                ((IngestOutcome.Rejected) readOne("nobody.json", utf8("{\"title\": \"x\"}"))).kind());
+        IngestOutcome.Rejected long1 = (IngestOutcome.Rejected) readOne("long1.json",
+                utf8("{\"title\": \"" + "x".repeat(1001) + "\", \"body\": \"b\"}"));
+        IngestOutcome.Rejected long2 = (IngestOutcome.Rejected) readOne("long2.json",
+                utf8("{\"title\": \"" + "x".repeat(2002) + "\", \"body\": \"b\"}"));
+        assertEquals(long1.kind(), long2.kind());
+        assertTrue(long1.kind().contains("N"), long1.kind());
+        assertEquals("unexplained", new IngestOutcome.Rejected("o", null, null, 0).kind());
+    }
 }
