@@ -1,25 +1,12 @@
 package io.newsstream.it;
 
-import io.newsstream.kafka.EmbeddedKafkaBroker;
-import java.io.IOException;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The foundation scenario on the in-JVM KRaft broker. */
 class EmbeddedBrokerIT extends PipelineScenario {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws IOException {
-        broker = EmbeddedKafkaBroker.start(0, testDir("broker-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBroker broker = new EmbeddedBroker();
 
     @Override
     String bootstrapServers() {

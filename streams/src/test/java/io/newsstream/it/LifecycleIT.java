@@ -11,7 +11,6 @@ import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.ingest.ArticleParser;
 import io.newsstream.ingest.IngestOutcome;
 import io.newsstream.ingest.Ingestor;
-import io.newsstream.kafka.EmbeddedKafkaBroker;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.TopicProvisioner;
 import io.newsstream.kafka.Topics;
@@ -30,9 +29,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newsstream run} as operators run it: a separate process, stopped with SIGTERM in the middle of its work.
@@ -41,17 +39,8 @@ import org.junit.jupiter.api.Test;
 class LifecycleIT {
 
     private static final int ARTICLES = 3000;
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws IOException {
-        broker = EmbeddedKafkaBroker.start(0, testDir("broker-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBroker broker = new EmbeddedBroker();
 
     @Test
     void shouldStopOnSigtermMidWayAndLoseNothing() throws Exception {

@@ -11,7 +11,6 @@ import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.ingest.ArticleParser;
 import io.newsstream.ingest.IngestOutcome;
 import io.newsstream.ingest.Ingestor;
-import io.newsstream.kafka.EmbeddedKafkaBroker;
 import io.newsstream.kafka.KafkaClients;
 import io.newsstream.kafka.Topics;
 import io.newsstream.metrics.MetricsEndpoint;
@@ -37,26 +36,16 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Prometheus endpoint and readiness of a running pipeline, scraped over HTTP on the embedded broker. */
 class MetricsIT {
 
     private static final int ARTICLES = 12;
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedBroker broker = new EmbeddedBroker();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startBroker() throws IOException {
-        broker = EmbeddedKafkaBroker.start(0, testDir("broker-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void shouldCountWhatThePipelineDidAndBeReadyOnlyWhileItRuns() throws Exception {
