@@ -4,6 +4,7 @@ import io.newsstream.alert.Subscriptions;
 import io.newsstream.classify.Taxonomy;
 import io.newsstream.config.NewsstreamConfig;
 import io.newsstream.schema.Alert;
+import io.newsstream.schema.DedupStatus;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.Subscription;
 import java.io.IOException;
@@ -54,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             ArchiveRun.Result result = ArchiveRun.run(config, taxonomy, List.of(samples.resolve("articles").toString()),
                     subscriptions, spec.commandLine().getErr());
             printTable(out, result.enriched());
+            printEntities(out, result.enriched());
             printAlerts(out, subscriptions, result.alerts());
             out.printf("%n%s; %d events on %s; originals on %s; failures on %s.%n", result.ingest().summary(),
                     result.enriched().size(), config.topics().enriched(), config.topics().forLabel("<label>"), config.topics().dlq());
@@ -110,6 +112,21 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(format, cut(e.getOrigin(), 24), cut(e.getTitle(), 56),
                     e.getDedup().getStatus().name().toLowerCase(Locale.ROOT), cut(e.getDedup().getClusterId(), 21),
                     topics.isEmpty() ? "-" : topics);
+        }
+    }
+
+    /** The most mentioned entities of each original story, as the enriched events carry them. */
+    private static void printEntities(PrintWriter out, List<EnrichedArticle> events) {
+        out.printf("%nENTITIES — the most mentioned people, organisations and places of each original:%n");
+        for (EnrichedArticle e : events) {
+            if (e.getDedup().getStatus() != DedupStatus.ORIGINAL || e.getEntities().isEmpty()) {
+                continue;
+            }
+            String entities = e.getEntities().stream().limit(5)
+                    .map(n -> n.getName() + " (" + n.getType().name().toLowerCase(Locale.ROOT)
+                            + (n.getCountryCode() == null ? "" : " " + n.getCountryCode()) + ", " + n.getMentionCount() + ")")
+                    .collect(Collectors.joining(", "));
+            out.printf("  %-24s %s%n", cut(e.getOrigin(), 24), TerminalText.safe(entities));
         }
     }
 
