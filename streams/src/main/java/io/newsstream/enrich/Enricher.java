@@ -52,7 +52,6 @@ public final class Enricher {
                 datelinePlace ? entities.placeName(dateline.place(), dateline.placeEnd()) : null);
     }
 
-
     /** A content word and its weighted count. */
     private static final class Counted {
         private final String word;

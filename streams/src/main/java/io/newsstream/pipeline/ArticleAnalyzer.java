@@ -2,8 +2,8 @@ package io.newsstream.pipeline;
 
 import io.newsstream.alert.AlertMatcher;
 import io.newsstream.alert.SubscriptionIndex;
-import io.newsstream.classify.TopicClassifier;
 import io.newsstream.classify.LabelScore;
+import io.newsstream.classify.TopicClassifier;
 import io.newsstream.dedup.SignatureBuilder;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.Enrichment;
@@ -19,9 +19,9 @@ import io.newsstream.schema.AnalyzedArticle;
 import io.newsstream.schema.EnrichedArticle;
 import io.newsstream.schema.Entity;
 import io.newsstream.schema.EntityType;
-import io.newsstream.schema.Mention;
 import io.newsstream.schema.Evidence;
 import io.newsstream.schema.Fingerprint;
+import io.newsstream.schema.Mention;
 import io.newsstream.schema.RawArticle;
 import io.newsstream.schema.TopicScore;
 import java.time.Clock;
@@ -80,7 +80,7 @@ public final class ArticleAnalyzer {
         // A language given at ingest is trusted when it is a language code; "English" or a blank one is detected.
         String given = LanguageTags.primary(raw.getLanguage());
         String language = given != null ? given : languages.identify(body);
-        // The taxonomy's rules and model read one language; an article in another would be labelled by chance.
+        // The taxonomy's rules and model read the languages it lists; an article in another would be labelled by chance.
         boolean covered = classifier.taxonomy().covers(language);
         List<LabelScore> scores = covered ? classifier.classify(text, tokens) : List.of();
         EnrichedArticle article = EnrichedArticle.newBuilder()
@@ -110,7 +110,6 @@ public final class ArticleAnalyzer {
                 subscriptions);
         return new AnalyzedArticle(article, signature.signature(), alerts);
     }
-
 
     private static Entity entity(NamedEntity e) {
         return Entity.newBuilder()
