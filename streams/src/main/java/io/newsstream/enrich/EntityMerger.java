@@ -256,9 +256,4 @@ final class EntityMerger {
         return c.words().stream().allMatch(Word::allCaps);
     }
 
-
-
-
-
-
 }
