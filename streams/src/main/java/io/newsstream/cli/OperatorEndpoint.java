@@ -53,6 +53,24 @@ final class OperatorEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs until SIGTERM (the pipeline closes, then this endpoint) or until repeated stream-thread failures stop
+     * the pipeline; returns the command's exit code.
+     */
+    int untilStopped(Pipeline pipeline, String command) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pipeline.close();
+            close();
+        }, "newsstream-" + command + "-shutdown"));
+        Throwable failure = pipeline.awaitStop();
+        if (failure != null) {
+            System.err.println("newsstream " + command + ": stopped by repeated stream-thread failures, the last: " + failure
+                    + " (see the log; records are still in Kafka and are processed at the next start)");
+            return RunCommand.EXIT_THREADS_FAILED;
+        }
+        return 0;
+    }
+
     void readyWhen(BooleanSupplier check, Supplier<String> reasonWhenNot) {
         if (endpoint != null) {
             endpoint.readyWhen(check, reasonWhenNot);

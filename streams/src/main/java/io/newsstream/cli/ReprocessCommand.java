@@ -51,15 +51,6 @@ final class ReprocessCommand implements Callable<Integer> {
         LOG.info("Reprocess {} as {}, writing {}", name, side.applicationId(), SideRun.sideTopics(side, taxonomy.labelNames()));
         OperatorEndpoint endpoint = OperatorEndpoint.open(side);
         Pipeline pipeline = endpoint.startPipeline(side, clients, taxonomy);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            pipeline.close();
-            endpoint.close();
-        }, "newsstream-reprocess-shutdown"));
-        Throwable failure = pipeline.awaitStop();
-        if (failure != null) {
-            System.err.println("newsstream reprocess: stopped by repeated stream-thread failures, the last: " + failure);
-            return RunCommand.EXIT_THREADS_FAILED;
-        }
-        return 0;
+        return endpoint.untilStopped(pipeline, "reprocess");
     }
 }

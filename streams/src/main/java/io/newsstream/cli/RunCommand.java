@@ -34,16 +34,6 @@ final class RunCommand implements Callable<Integer> {
         Taxonomy taxonomy = Taxonomy.load(config.taxonomyFile());
         OperatorEndpoint endpoint = OperatorEndpoint.open(config);
         Pipeline pipeline = endpoint.startPipeline(config, ConfigOptions.existingCluster(config), taxonomy);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            pipeline.close();
-            endpoint.close();
-        }, "newsstream-shutdown"));
-        Throwable failure = pipeline.awaitStop();
-        if (failure != null) {
-            System.err.println("newsstream run: stopped by repeated stream-thread failures, the last: " + failure
-                    + " (see the log; records are still in Kafka and are processed at the next start)");
-            return EXIT_THREADS_FAILED;
-        }
-        return 0;
+        return endpoint.untilStopped(pipeline, "run");
     }
 }

@@ -1,11 +1,10 @@
 package io.newsstream.enrich;
 
-import java.text.Normalizer;
+import io.newsstream.normalize.CanonicalTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Splits text into words as names are written: keeping the case, internal apostrophes and hyphens
@@ -21,8 +20,6 @@ final class NameScanner {
             "no", "vs", "ft", "mt", "calif", "ariz", "ga", "tex", "fla", "colo", "conn", "ill", "ind", "kan", "ky", "la",
             "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va",
             "vt", "wash", "wis", "wyo", "pres", "supt", "det", "prof", "messrs", "gens", "sens", "reps");
-
-    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     private NameScanner() {
     }
@@ -127,16 +124,11 @@ final class NameScanner {
      * ("U.S." is "us", "López" is "lopez", "Ocasio-Cortez" is "ocasio cortez").
      */
     static String fold(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        boolean ascii = true;
+        String lower = CanonicalTokens.fold(word);
         boolean marks = false;
-        for (int k = 0; k < lower.length(); k++) {
+        for (int k = 0; k < lower.length() && !marks; k++) {
             char c = lower.charAt(k);
-            ascii &= c < 0x80;
-            marks |= c == '.' || c == '-' || c == '\'';
-        }
-        if (!ascii) {
-            lower = ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+            marks = c == '.' || c == '-' || c == '\'';
         }
         return marks ? lower.replace(".", "").replace('-', ' ').replace('\'', ' ') : lower;
     }

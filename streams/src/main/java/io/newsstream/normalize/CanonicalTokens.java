@@ -65,7 +65,8 @@ public final class CanonicalTokens {
         return letters >= 2 ? j : -1;
     }
 
-    private static String fold(String token) {
+    /** A word in lower case without accents ("López" is "lopez"); other characters are kept. */
+    public static String fold(String token) {
         String lower = token.toLowerCase(Locale.ROOT);
         for (int k = 0; k < lower.length(); k++) {
             if (lower.charAt(k) > 0x7F) {

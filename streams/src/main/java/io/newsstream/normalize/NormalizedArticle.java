@@ -9,8 +9,11 @@ import java.util.List;
  * @param paragraphs body paragraphs with boilerplate, bylines and agency credits removed
  * @param dateline   the place and credit the body opened with, or null when it had no dateline
  * @param credit     the news agency credited, from the dateline or a dropped byline or credit line; null when none
+ * @param datelineLength how much of the body the dateline takes, its separator included ("EL PASO, Texas — "); 0
+ *                   without one. Dedup reads the body after it: outlets rewrite datelines freely.
  */
-public record NormalizedArticle(String title, List<String> paragraphs, Dateline dateline, String credit) {
+public record NormalizedArticle(String title, List<String> paragraphs, Dateline dateline, String credit,
+                                int datelineLength) {
 
     /**
      * A dateline: the place written at the start of the body ("WASHINGTON —", "EL PASO, Texas —").
@@ -26,7 +29,7 @@ public record NormalizedArticle(String title, List<String> paragraphs, Dateline 
     }
 
     public NormalizedArticle(String title, List<String> paragraphs) {
-        this(title, paragraphs, null, null);
+        this(title, paragraphs, null, null, 0);
     }
 
     /** The body, paragraphs separated by a blank line. */

@@ -51,6 +51,7 @@ public final class TextNormalizer {
         List<String> paragraphs = new ArrayList<>();
         NormalizedArticle.Dateline dateline = null;
         String credit = null;
+        int datelineLength = 0;
         for (String raw : splitAtBlankLines(clean(paragraphTags(body == null ? "" : body)))) {
             String p = raw.replace('\n', ' ').strip();
             if (p.isEmpty()) {
@@ -66,10 +67,13 @@ public final class TextNormalizer {
                     String place = m.group(1).strip();
                     int comma = place.indexOf(',');
                     dateline = new NormalizedArticle.Dateline(place, comma < 0 ? place.length() : comma);
+                    datelineLength = m.end();
                     if (m.group(2) != null) {
                         String credited = m.group(2).substring(1, m.group(2).length() - 1).strip();
                         credit = credited.isEmpty() ? credit : AGENCY_CREDITS.getOrDefault(credited, credited);
-                        p = place + " — " + p.substring(m.end());
+                        String separator = " — ";
+                        p = place + separator + p.substring(m.end());
+                        datelineLength = place.length() + separator.length();
                     }
                 }
                 paragraphs.add(p);
@@ -77,7 +81,7 @@ public final class TextNormalizer {
                 paragraphs.add(p);
             }
         }
-        return new NormalizedArticle(cleanTitle, paragraphs, dateline, credit);
+        return new NormalizedArticle(cleanTitle, paragraphs, dateline, credit, datelineLength);
     }
 
     /** The agency a byline or credit line names, or null. */

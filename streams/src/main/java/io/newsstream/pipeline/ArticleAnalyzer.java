@@ -73,7 +73,7 @@ public final class ArticleAnalyzer {
         List<Token> tokens = CanonicalTokens.withOffsets(fullText);
         String body = text.body();
         int bodyStart = fullText.length() - body.length();
-        int dedupStart = bodyStart + datelineLength(text);
+        int dedupStart = bodyStart + text.datelineLength();
         SignatureBuilder.Result signature = signatures.describe(fullText, from(tokens, dedupStart));
         Enrichment enrichment = enricher.enrich(body, text.dateline(), words(tokens, 0, bodyStart),
                 words(tokens, bodyStart, fullText.length()));
@@ -121,15 +121,6 @@ public final class ArticleAnalyzer {
                 .setVariants(e.variants())
                 .setAliases(e.aliases().stream().filter(a -> !a.equals(e.name())).toList())
                 .build();
-    }
-
-    /** Dedup reads the body without its dateline, which outlets rewrite freely. */
-    private static int datelineLength(NormalizedArticle text) {
-        if (text.paragraphs().isEmpty()) {
-            return 0;
-        }
-        String first = text.paragraphs().get(0);
-        return first.length() - TextNormalizer.withoutDateline(first).length();
     }
 
     private static List<Token> from(List<Token> tokens, int start) {

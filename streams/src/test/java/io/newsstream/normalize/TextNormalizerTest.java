@@ -95,6 +95,16 @@ class TextNormalizerTest {
     }
 
     @Test
+    void shouldMeasureTheDatelineAsDedupSkipsIt() {
+        for (String body : List.of("EL PASO, Texas (Meridian Wire) — Agents found a tunnel.", "SAN JOSE, Calif. -- Halcyon said.",
+                "BRUSSELS – Ministers met.", "The talks ended - for now.", "CULIACÁN, Mexico () — Marines raided a lab.")) {
+            NormalizedArticle a = normalizer.normalize("T", body);
+            String first = a.paragraphs().get(0);
+            assertEquals(first.length() - TextNormalizer.withoutDateline(first).length(), a.datelineLength(), body);
+        }
+    }
+
+    @Test
     void shouldRecogniseBylines() {
         assertTrue(TextNormalizer.isBoilerplate("By Maria Gonzalez and John O'Neil"));
         assertFalse(TextNormalizer.isBoilerplate("By Tuesday, the agency had recorded more than 18,000 crossings along the river."));
